@@ -1,0 +1,36 @@
+using Gateway.Hosting;
+using Gateway.Observability;
+using Gateway.Sessions;
+using Gateway.Storage;
+using Gateway.Tokens;
+using Gateway.Users;
+
+namespace Gateway.Admin;
+
+/// <summary>
+/// The services a CLI command needs, configured exactly like the gateway (same appsettings.json, environment
+/// variables, database and Data Protection keys), without the web server or background loops.
+/// </summary>
+internal static class AdminHost
+{
+    public static async Task<IHost> StartAsync(Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false });
+        configure?.Invoke(builder.Configuration);
+        builder.Logging.ClearProviders();
+        builder.Services
+            .AddGatewayStorage(builder.Configuration, builder.Environment.ContentRootPath)
+            .AddGatewayHosting()
+            .AddGatewayObservability()
+            .AddGatewayTokens()
+            .AddGatewayUsers()
+            .AddGatewaySessions();
+
+        var host = builder.Build();
+        await DatabaseMigrator.MigrateAsync(
+            host.Services.GetRequiredService<IServiceScopeFactory>(),
+            host.Services.GetRequiredService<GatewayDatabase>(),
+            cancellationToken);
+        return host;
+    }
+}

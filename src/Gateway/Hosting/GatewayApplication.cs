@@ -1,0 +1,40 @@
+using Gateway.Admin;
+using Gateway.Csrf;
+using Gateway.Observability;
+using Gateway.Proxy;
+using Gateway.RateLimiting;
+using Gateway.Sessions;
+using Gateway.Storage;
+using Gateway.Tokens;
+using Gateway.Users;
+
+namespace Gateway.Hosting;
+
+/// <summary>The composition: features registered, then the pipeline in order. Nothing else.</summary>
+internal static class GatewayApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // Storage first: its migrator is the first hosted service, before anything reads the database.
+        builder.Services
+            .AddGatewayStorage(builder.Configuration, builder.Environment.ContentRootPath)
+            .AddGatewayHosting()
+            .AddGatewayObservability()
+            .AddGatewayTokens()
+            .AddGatewayUsers()
+            .AddGatewaySessions()
+            .AddGatewayCsrf()
+            .AddGatewayRateLimiting()
+            .AddGatewayProxy(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseGatewayHosting();
+        app.UseRateLimiter();
+        app.MapGatewayHealth();
+        app.MapGatewayTokens();
+        app.MapGroup("/auth").RequireCsrf().MapGatewaySessions();
+        app.MapGatewayProxy();
+        return app;
+    }
+}

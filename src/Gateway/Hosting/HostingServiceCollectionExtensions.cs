@@ -1,0 +1,35 @@
+using Gateway.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Hosting;
+
+internal static class HostingServiceCollectionExtensions
+{
+    public const string ApplicationName = "Gateway";
+
+    /// <summary>
+    /// Problem answers for every error, Data Protection with its key ring in the gateway's database (so restarts
+    /// and every instance read each other's cookies), the clock and the start-up safety check.
+    /// </summary>
+    public static IServiceCollection AddGatewayHosting(this IServiceCollection services)
+    {
+        // A trace id is an internal identifier: it stays in the logs, not in answers to clients.
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context => context.ProblemDetails.Extensions.Remove("traceId"));
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<GatewayDbContext>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<StartupSafetyCheck>();
+        return services;
+    }
+
+    public static IApplicationBuilder UseGatewayHosting(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
+    }
+}

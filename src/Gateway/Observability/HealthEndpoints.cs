@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Gateway.Observability;
+
+/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (the database answers), for load balancers.</summary>
+internal static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddGatewayObservability(this IServiceCollection services)
+    {
+        services.AddMetrics();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddScoped<AuditTrail>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGatewayHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
+        return endpoints;
+    }
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        context.Response.Headers.CacheControl = "no-store";
+        var status = report.Status == HealthStatus.Healthy ? "healthy" : "unhealthy";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["status"] = status }));
+    }
+}

@@ -1,0 +1,32 @@
+using Gateway.Admin;
+using Gateway.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Gateway;
+
+/// <summary>The gateway, or the admin CLI when the first argument names a command.</summary>
+public sealed class Program
+{
+    private Program()
+    {
+    }
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (AdminCli.IsCommand(args))
+        {
+            return await AdminCli.RunAsync(args);
+        }
+
+        try
+        {
+            await GatewayApplication.Build(args).RunAsync();
+            return 0;
+        }
+        catch (Exception exception) when (exception is GatewayStartupException or OptionsValidationException)
+        {
+            await Console.Error.WriteLineAsync($"gateway: {exception.Message}");
+            return 1;
+        }
+    }
+}

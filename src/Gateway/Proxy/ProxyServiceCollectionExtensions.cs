@@ -1,0 +1,22 @@
+namespace Gateway.Proxy;
+
+internal static class ProxyServiceCollectionExtensions
+{
+    public const string SectionName = "ReverseProxy";
+
+    /// <summary>YARP with routes and clusters from the <c>ReverseProxy</c> section (reloaded on change), protected by default.</summary>
+    public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddReverseProxy()
+            .LoadFromConfig(configuration.GetSection(SectionName))
+            .AddConfigFilter<ProtectedByDefaultConfigFilter>()
+            .AddTransforms<SessionTransformProvider>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapReverseProxy();
+        return endpoints;
+    }
+}

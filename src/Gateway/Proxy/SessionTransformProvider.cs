@@ -1,0 +1,56 @@
+using Gateway.Csrf;
+using Gateway.Observability;
+using Gateway.Sessions;
+using Gateway.Tokens;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// Reads each route's and cluster's gateway settings when YARP loads its config (validating them there),
+/// and gives every route its transforms: hygiene everywhere, the session check on protected routes.
+/// </summary>
+internal sealed class SessionTransformProvider(
+    SessionResolver resolver,
+    SessionCookies cookies,
+    CsrfGuard csrf,
+    AccessTokenIssuer tokens,
+    IOptionsMonitor<TokenOptions> tokenOptions,
+    GatewayMetrics metrics) : ITransformProvider
+{
+    public void ValidateRoute(TransformRouteValidationContext context)
+    {
+        if (context.Route.Metadata?.TryGetValue(ProxyMetadata.CsrfHeader, out var value) == true
+            && !string.Equals(value, ProxyMetadata.CsrfHeaderOptional, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(value, ProxyMetadata.CsrfHeaderRequired, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Errors.Add(new ArgumentException(
+                $"Route '{context.Route.RouteId}': Metadata:{ProxyMetadata.CsrfHeader} must be '{ProxyMetadata.CsrfHeaderRequired}' or '{ProxyMetadata.CsrfHeaderOptional}'."));
+        }
+    }
+
+    public void ValidateCluster(TransformClusterValidationContext context)
+    {
+        if (context.Cluster.Metadata?.TryGetValue(ProxyMetadata.Audience, out var audience) == true && string.IsNullOrWhiteSpace(audience))
+        {
+            context.Errors.Add(new ArgumentException($"Cluster '{context.Cluster.ClusterId}': Metadata:{ProxyMetadata.Audience} must not be empty."));
+        }
+    }
+
+    public void Apply(TransformBuilderContext context)
+    {
+        context.RequestTransforms.Add(RequestHygieneTransform.Instance);
+        context.ResponseTransforms.Add(DownstreamCookieTransform.Instance);
+        if (context.Route is null || ProxyMetadata.IsAnonymous(context.Route))
+        {
+            return;
+        }
+
+        context.RequestTransforms.Add(new SessionRequestTransform(
+            ProxyMetadata.ClusterAudience(context.Cluster),
+            ProxyMetadata.CsrfHeaderIsOptional(context.Route),
+            resolver, cookies, csrf, tokens, tokenOptions, metrics));
+    }
+}

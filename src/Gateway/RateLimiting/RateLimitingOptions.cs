@@ -1,0 +1,12 @@
+namespace Gateway.RateLimiting;
+
+internal sealed class RateLimitingOptions
+{
+    public const string SectionName = "Gateway:RateLimiting";
+
+    /// <summary>Master switch; default true. Tests and benchmarks turn it off.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Login attempts (failed or successful) per minute, per client IP and per user name; default 10.</summary>
+    public int LoginPermitsPerMinute { get; set; } = 10;
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.RateLimiting;
+
+internal static class RateLimitingServiceCollectionExtensions
+{
+    /// <summary>The rate limiter middleware's login policy (per client IP) and the per-user-name limiter.</summary>
+    public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>());
+        services.TryAddSingleton<LoginRateLimits>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.OnRejected = LoginRateLimits.OnRejectedAsync;
+            limiter.AddPolicy(LoginRateLimits.PolicyName,
+                context => context.RequestServices.GetRequiredService<LoginRateLimits>().PartitionByClient(context));
+        });
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Gateway.Sessions;
+
+internal sealed record LoginRequest(string? Username, string? Password);

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Gateway.Storage;
+using Gateway.Users;
+
+namespace Gateway.Sessions;
+
+/// <summary>
+/// The refresh path's two statements, in plain ADO.NET because they run once per access token lifetime per
+/// session and EF Core costs several times their price. The conditional update is the arbiter: whichever
+/// presenter (thread, process or machine) consumes the token first wins; every other one updates nothing.
+/// </summary>
+internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteGate writeGate)
+{
+    private const string FindSql = """
+        SELECT t."SessionId", t."ExpiresAt", t."ConsumedAt", t."SuccessorCookies",
+               (n."Hash" IS NOT NULL AND n."ConsumedAt" IS NULL),
+               s."UserId", u."Name", u."Roles", s."ExpiresAt", s."RevokedAt"
+        FROM "RefreshTokens" t
+        JOIN "Sessions" s ON s."Id" = t."SessionId"
+        JOIN "Users" u ON u."Id" = s."UserId"
+        LEFT JOIN "RefreshTokens" n ON n."Hash" = t."SuccessorHash"
+        WHERE t."Hash" = @hash
+        """;
+
+    // One transaction: consume only if unconsumed, unexpired and the session is live; then, only if that
+    // consumed a row, insert the successor and touch the session. 3 rows changed = won, 0 = lost or ended.
+    private const string RotateSqlite = """
+        UPDATE "RefreshTokens" SET "ConsumedAt" = @now, "SuccessorHash" = @next, "SuccessorCookies" = @cookies
+        WHERE "Hash" = @hash AND "ConsumedAt" IS NULL AND "ExpiresAt" > @now
+          AND EXISTS (SELECT 1 FROM "Sessions" WHERE "Id" = @sid AND "RevokedAt" IS NULL AND "ExpiresAt" > @now);
+        INSERT INTO "RefreshTokens" ("Hash", "SessionId", "CreatedAt", "ExpiresAt")
+        SELECT @next, @sid, @now, @expires WHERE changes() = 1;
+        UPDATE "Sessions" SET "LastSeenAt" = @now, "RefreshExpiresAt" = @expires, "Ip" = @ip, "UserAgent" = @agent
+        WHERE "Id" = @sid AND changes() = 1;
+        """;
+
+    public async Task<RefreshTokenState?> FindAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = FindSql;
+        Add(command, "hash", hash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new RefreshTokenState(
+            SessionId: reader.GetString(0),
+            ExpiresAt: FromMilliseconds(reader.GetInt64(1)),
+            ConsumedAt: reader.IsDBNull(2) ? null : FromMilliseconds(reader.GetInt64(2)),
+            SuccessorCookies: reader.IsDBNull(3) ? null : reader.GetString(3),
+            SuccessorIsCurrent: !reader.IsDBNull(4) && reader.GetBoolean(4),
+            UserId: reader.GetString(5),
+            UserName: reader.GetString(6),
+            Roles: RoleList.FromJson(reader.GetString(7)),
+            SessionExpiresAt: FromMilliseconds(reader.GetInt64(8)),
+            SessionRevokedAt: reader.IsDBNull(9) ? null : FromMilliseconds(reader.GetInt64(9)));
+    }
+
+    public async Task<string?> FindSessionIdAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT "SessionId" FROM "RefreshTokens" WHERE "Hash" = @hash""";
+        Add(command, "hash", hash);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>True when this call consumed the presented token and linked the successor.</summary>
+    public async Task<bool> TryRotateAsync(RotationWrite write, CancellationToken cancellationToken)
+    {
+        using var turn = await writeGate.EnterAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = RotateSqlite;
+        Add(command, "hash", write.PresentedHash);
+        Add(command, "next", write.SuccessorHash);
+        Add(command, "cookies", write.SuccessorCookies);
+        Add(command, "sid", write.SessionId);
+        Add(command, "now", write.Now.ToUnixTimeMilliseconds());
+        Add(command, "expires", write.SuccessorExpiresAt.ToUnixTimeMilliseconds());
+        Add(command, "ip", write.Client.Ip);
+        Add(command, "agent", write.Client.UserAgent);
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed > 0;
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static DateTimeOffset FromMilliseconds(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Gateway.Sessions;
+
+/// <summary>Reads the two session cookies from a request and sets or clears them on a response.</summary>
+internal sealed class SessionCookies(IOptionsMonitor<GatewayCookieOptions> options)
+{
+    public string AccessName => SessionCookieNames.Access(options.CurrentValue.Secure);
+
+    public string RefreshName => SessionCookieNames.Refresh(options.CurrentValue.Secure);
+
+    public bool TryGetAccess(StringValues cookieHeader, out ReadOnlySpan<char> value) =>
+        CookieHeader.TryGetValue(cookieHeader, AccessName, out value);
+
+    public bool TryGetRefresh(StringValues cookieHeader, out ReadOnlySpan<char> value) =>
+        CookieHeader.TryGetValue(cookieHeader, RefreshName, out value);
+
+    public bool HasAny(StringValues cookieHeader) =>
+        TryGetAccess(cookieHeader, out _) || TryGetRefresh(cookieHeader, out _);
+
+    public void Write(HttpResponse response, IssuedSession session)
+    {
+        var cookieOptions = Create(session.CookiesExpireAt);
+        response.Cookies.Append(AccessName, session.AccessCookie, cookieOptions);
+        response.Cookies.Append(RefreshName, session.RefreshCookie, cookieOptions);
+    }
+
+    /// <summary>Same name, Path=/ and Secure as when set: browsers ignore a deletion that differs.</summary>
+    public void Clear(HttpResponse response)
+    {
+        var cookieOptions = Create(expires: DateTimeOffset.UnixEpoch);
+        response.Cookies.Delete(AccessName, cookieOptions);
+        response.Cookies.Delete(RefreshName, cookieOptions);
+    }
+
+    private CookieOptions Create(DateTimeOffset expires)
+    {
+        var current = options.CurrentValue;
+        return new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = current.Secure,
+            SameSite = current.SameSite,
+            Path = "/",
+            Expires = expires,
+            IsEssential = true,
+        };
+    }
+}

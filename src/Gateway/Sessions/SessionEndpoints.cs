@@ -1,0 +1,109 @@
+using Gateway.Hosting;
+using Gateway.RateLimiting;
+using Gateway.Tokens;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Sessions;
+
+/// <summary><c>/auth/login</c>, <c>/auth/session</c>, <c>/auth/refresh</c>, <c>/auth/logout</c>.</summary>
+internal static class SessionEndpoints
+{
+    public static RouteGroupBuilder MapGatewaySessions(this RouteGroupBuilder auth)
+    {
+        auth.MapPost("/login", Login).RequireRateLimiting(LoginRateLimits.PolicyName);
+        auth.MapGet("/session", GetSession);
+        auth.MapPost("/refresh", Refresh);
+        auth.MapPost("/logout", Logout);
+        return auth;
+    }
+
+    private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Login(HttpContext context, LoginService login)
+    {
+        var (request, problem) = await JsonBody.ReadAsync(context.Request, SessionsJsonContext.Default.LoginRequest);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await login.LoginAsync(context, request!);
+        if (result.Problem is not null)
+        {
+            if (result.RetryAfter is { } retryAfter)
+            {
+                LoginRateLimits.SetRetryAfter(context.Response, retryAfter);
+            }
+
+            return result.Problem;
+        }
+
+        context.RequestServices.GetRequiredService<SessionCookies>().Write(context.Response, result.Session!);
+        return TypedResults.Ok(SessionBody.From(result.Session!.Ticket));
+    }
+
+    private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> GetSession(
+        HttpContext context, SessionResolver resolver, SessionCookies cookies, IOptionsMonitor<TokenOptions> options)
+    {
+        var session = await resolver.ResolveAsync(context, options.CurrentValue.Audience);
+        return Answer(context, session.State, session.Issued, session.Access?.Ticket, session.HadCookies, cookies);
+    }
+
+    private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Refresh(
+        HttpContext context, SessionCookies cookies, SessionCookieProtector protector, RefreshService refresh, IOptionsMonitor<TokenOptions> options)
+    {
+        var header = context.Request.Headers.Cookie;
+        var token = cookies.TryGetRefresh(header, out var cookie) ? protector.UnprotectRefresh(cookie) : null;
+        if (token is null)
+        {
+            return Answer(context, SessionState.None, null, null, cookies.HasAny(header), cookies);
+        }
+
+        var result = await refresh.RefreshAsync(token, SessionRequestInfo.From(context), options.CurrentValue.Audience, context.RequestAborted);
+        var state = result.Outcome switch
+        {
+            RefreshOutcome.Rotated => SessionState.Refreshed,
+            RefreshOutcome.Unavailable => SessionState.Unavailable,
+            _ => SessionState.None,
+        };
+        return Answer(context, state, result.Session, result.Session?.Ticket, hadCookies: true, cookies);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Logout(
+        HttpContext context, SessionResolver resolver, SessionRevoker revoker, SessionCookies cookies)
+    {
+        var sessionId = await resolver.IdentifyAsync(context);
+        if (sessionId is not null)
+        {
+            await revoker.RevokeAsync(sessionId, RevocationReasons.Logout, SessionRequestInfo.From(context), context.RequestAborted);
+        }
+
+        if (cookies.HasAny(context.Request.Headers.Cookie))
+        {
+            cookies.Clear(context.Response);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static Results<Ok<SessionBody>, ProblemHttpResult> Answer(HttpContext context, SessionState state, IssuedSession? issued,
+        AccessTicket? ticket, bool hadCookies, SessionCookies cookies)
+    {
+        switch (state)
+        {
+            case SessionState.Live:
+                return TypedResults.Ok(SessionBody.From(ticket!));
+            case SessionState.Refreshed:
+                cookies.Write(context.Response, issued!);
+                return TypedResults.Ok(SessionBody.From(ticket!));
+            case SessionState.Unavailable:
+                return ProblemResults.DatabaseUnavailable(context.Response);
+            default:
+                if (hadCookies)
+                {
+                    cookies.Clear(context.Response);
+                }
+
+                return ProblemResults.Unauthenticated();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Gateway.Sessions;
+
+internal enum SessionState
+{
+    /// <summary>A valid access cookie: nothing touched but memory.</summary>
+    Live,
+
+    /// <summary>The access token had expired; the refresh token was rotated. Set <see cref="SessionResolution.Issued"/>'s cookies.</summary>
+    Refreshed,
+
+    /// <summary>No usable session. Clear the cookies if the request carried any.</summary>
+    None,
+
+    /// <summary>A refresh was needed and the database could not decide: 503, keep the cookies.</summary>
+    Unavailable,
+}
+
+internal readonly record struct SessionResolution(SessionState State, VerifiedAccess? Access, IssuedSession? Issued, bool HadCookies)
+{
+    public static SessionResolution Unavailable => new(SessionState.Unavailable, null, null, HadCookies: true);
+
+    public static SessionResolution None(bool hadCookies) => new(SessionState.None, null, null, hadCookies);
+}

@@ -1,0 +1,3 @@
+namespace Gateway.Sessions;
+
+internal sealed record SessionUser(string Id, string Name, IReadOnlyList<string> Roles);

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Sessions;
+
+internal static class SessionsServiceCollectionExtensions
+{
+    /// <summary>Cookies, the session resolver and its caches, rotation, revocation and the login path.</summary>
+    public static IServiceCollection AddGatewaySessions(this IServiceCollection services)
+    {
+        services.AddOptions<GatewayCookieOptions>().BindConfiguration(GatewayCookieOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayCookieOptions>, GatewayCookieOptionsValidator>());
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();
+
+        services.TryAddSingleton<SessionCookies>();
+        services.TryAddSingleton<SessionCookieProtector>();
+        services.TryAddSingleton<VerifiedAccessCache>();
+        services.TryAddSingleton<RevokedSessions>();
+        services.TryAddSingleton<RefreshTokenStore>();
+        services.TryAddSingleton<SessionIssuer>();
+        services.TryAddSingleton<RefreshService>();
+        services.TryAddSingleton<SessionResolver>();
+        services.TryAddScoped<SessionStarter>();
+        services.TryAddScoped<SessionRevoker>();
+        services.TryAddScoped<LoginService>();
+        services.AddHostedService<RevocationPoller>();
+
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SessionsJsonContext.Default));
+        return services;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Gateway.Storage;
+
+internal enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

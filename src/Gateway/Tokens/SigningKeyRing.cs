@@ -1,0 +1,79 @@
+using Gateway.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Tokens;
+
+/// <summary>
+/// The keys this instance signs with and publishes, read from the database and refreshed periodically so a
+/// rotation made by the CLI or another instance is picked up within seconds.
+/// </summary>
+internal sealed class SigningKeyRing(
+    IServiceScopeFactory scopeFactory,
+    IDataProtectionProvider dataProtection,
+    TimeProvider time,
+    IOptionsMonitor<TokenOptions> options,
+    ILogger<SigningKeyRing> logger)
+{
+    private volatile IReadOnlyList<LoadedSigningKey> _keys = [];
+
+    public LoadedSigningKey Signer()
+    {
+        var keys = _keys;
+        var generation = SigningKeySchedule.SignerGeneration(keys.Select(key => key.Times), time.GetUtcNow())
+            ?? throw new InvalidOperationException("The signing key ring has no active key; it was not initialized.");
+        return keys.First(key => key.Times.Generation == generation);
+    }
+
+    public IReadOnlyList<LoadedSigningKey> Published()
+    {
+        var keys = _keys;
+        var now = time.GetUtcNow();
+        var times = keys.Select(key => key.Times).ToList();
+        var lifetime = options.CurrentValue.AccessTokenLifetime;
+        return keys.Where(key => SigningKeySchedule.Status(key.Times, times, now, lifetime) != SigningKeyStatus.Expired).ToList();
+    }
+
+    /// <summary>Loads the ring and makes sure a key can sign. Fails fast: a gateway that cannot sign must not start.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        await using (var scope = scopeFactory.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<SigningKeyStore>();
+            await store.EnsureActiveKeyAsync(_keys.Select(key => key.Kid).ToHashSet(), cancellationToken);
+        }
+
+        await ReloadAsync(cancellationToken);
+    }
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<SigningKeyStore>().ListAsync(cancellationToken);
+        var current = _keys.ToDictionary(key => key.Kid);
+        var protector = dataProtection.CreateProtector(SigningKeyMaterial.ProtectorPurpose);
+        var loaded = new List<LoadedSigningKey>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (current.TryGetValue(row.Kid, out var known))
+            {
+                loaded.Add(known);
+                continue;
+            }
+
+            try
+            {
+                loaded.Add(SigningKeyMaterial.Load(row, protector));
+                TokensLog.SigningKeyLoaded(logger, row.Kid, row.Generation, row.ActivatesAt);
+            }
+            catch (System.Security.Cryptography.CryptographicException exception)
+            {
+                // A key protected under a lost Data Protection ring cannot sign; the others still can.
+                TokensLog.SigningKeyUnreadable(logger, row.Kid, exception);
+            }
+        }
+
+        _keys = loaded;
+    }
+}

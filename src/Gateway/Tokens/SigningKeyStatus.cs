@@ -1,0 +1,16 @@
+namespace Gateway.Tokens;
+
+internal enum SigningKeyStatus
+{
+    /// <summary>Published, not signing yet: downstreams fetch it before it is used.</summary>
+    Pending,
+
+    /// <summary>The key that signs now.</summary>
+    Active,
+
+    /// <summary>Replaced, still published until every token it signed has expired.</summary>
+    Retired,
+
+    /// <summary>No live token can carry it: no longer published.</summary>
+    Expired,
+}

@@ -1,0 +1,60 @@
+using Gateway.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Tokens;
+
+/// <summary>Key rows in the database: the first key, rotations, listing. Shared by the gateway and the CLI.</summary>
+internal sealed class SigningKeyStore(
+    GatewayDbContext db,
+    IDataProtectionProvider dataProtection,
+    TimeProvider time,
+    IOptions<TokenOptions> options)
+{
+    private const int MaxAttempts = 3;
+
+    private IDataProtector Protector => dataProtection.CreateProtector(SigningKeyMaterial.ProtectorPurpose);
+
+    public Task<List<SigningKey>> ListAsync(CancellationToken cancellationToken) =>
+        db.Set<SigningKey>().AsNoTracking().OrderBy(key => key.Generation).ToListAsync(cancellationToken);
+
+    /// <summary>Creates a key that signs at once when none is active (first start, or every key unreadable).</summary>
+    public async Task EnsureActiveKeyAsync(IReadOnlyCollection<string> usableKids, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var rows = await ListAsync(cancellationToken);
+        var active = rows.Where(row => row.ActivatesAt <= now && usableKids.Contains(row.Kid));
+        if (!active.Any())
+        {
+            await AddNextGenerationAsync(now, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds the next key: published at once, signing after KeyPublicationDelay or, with <paramref name="immediately"/>, now.</summary>
+    public async Task<SigningKey> RotateAsync(bool immediately, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await AddNextGenerationAsync(immediately ? now : now + options.Value.KeyPublicationDelay, cancellationToken);
+    }
+
+    private async Task<SigningKey> AddNextGenerationAsync(DateTimeOffset activatesAt, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var generation = await db.Set<SigningKey>().Select(key => (int?)key.Generation).MaxAsync(cancellationToken) ?? 0;
+            var key = SigningKeyMaterial.Create(options.Value.SigningAlgorithm, generation + 1, time.GetUtcNow(), activatesAt, Protector);
+            db.Add(key);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return key;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another instance took this generation first (unique index): take the next one.
+                db.Entry(key).State = EntityState.Detached;
+            }
+        }
+    }
+}

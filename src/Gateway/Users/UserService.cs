@@ -1,0 +1,104 @@
+using Gateway.Observability;
+using Gateway.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gateway.Users;
+
+/// <summary>Creating, listing, removing users and setting passwords: what the CLI and the demo set-up need.</summary>
+internal sealed class UserService(
+    GatewayDbContext db,
+    PasswordHashing hashing,
+    PasswordPolicy policy,
+    DatabaseWriteGate writeGate,
+    AuditTrail audit,
+    TimeProvider time)
+{
+    public Task<List<User>> ListAsync(CancellationToken cancellationToken) =>
+        db.Set<User>().AsNoTracking().OrderBy(user => user.NormalizedName).ToListAsync(cancellationToken);
+
+    public Task<User?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(name);
+        return db.Set<User>().FirstOrDefaultAsync(user => user.NormalizedName == normalized, cancellationToken);
+    }
+
+    public async Task<UserChangeResult> CreateAsync(string name, IReadOnlyList<string> roles, string password, bool isDemo,
+        CancellationToken cancellationToken)
+    {
+        if (!UserNameRules.IsValid(name))
+        {
+            return UserChangeResult.Refused($"User name '{name}' is not valid: use 1 to {UserNameRules.MaxLength} letters, digits, '.', '_', '-' or '@'.");
+        }
+
+        var badRole = roles.FirstOrDefault(role => !UserNameRules.IsValid(role));
+        if (badRole is not null)
+        {
+            return UserChangeResult.Refused($"Role '{badRole}' is not valid: use letters, digits, '.', '_', '-' or '@'.");
+        }
+
+        if (policy.Check(password, name) is { } weakness)
+        {
+            return UserChangeResult.Refused(weakness);
+        }
+
+        if (await FindAsync(name, cancellationToken) is not null)
+        {
+            return UserChangeResult.Refused($"User '{name}' already exists.");
+        }
+
+        var now = time.GetUtcNow();
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(now).ToString(),
+            Name = name,
+            NormalizedName = User.Normalize(name),
+            PasswordHash = hashing.Hash(password),
+            Roles = roles.Distinct(StringComparer.Ordinal).ToArray(),
+            IsDemo = isDemo,
+            CreatedAt = now,
+            PasswordChangedAt = now,
+        };
+        db.Add(user);
+        audit.Add(AuditEventTypes.UserCreated, user.Id, user.Name, detail: isDemo ? "demo user" : null);
+        await SaveAsync(cancellationToken);
+        return UserChangeResult.Done(user);
+    }
+
+    /// <summary>Sets a new password (policy-checked). The caller revokes sessions as its rules require.</summary>
+    public async Task<UserChangeResult> SetPasswordAsync(User user, string password, string actor, CancellationToken cancellationToken)
+    {
+        if (policy.Check(password, user.Name) is { } weakness)
+        {
+            return UserChangeResult.Refused(weakness);
+        }
+
+        user.PasswordHash = hashing.Hash(password);
+        user.PasswordChangedAt = time.GetUtcNow();
+        user.FailedLoginCount = 0;
+        user.LockoutEndsAt = null;
+
+        // A changed password is no longer the published demo password.
+        user.IsDemo = false;
+        audit.Add(AuditEventTypes.PasswordChanged, user.Id, user.Name, detail: actor);
+        await SaveAsync(cancellationToken);
+        return UserChangeResult.Done(user);
+    }
+
+    public async Task RemoveAsync(User user, CancellationToken cancellationToken)
+    {
+        db.Remove(user);
+        audit.Add(AuditEventTypes.UserRemoved, user.Id, user.Name, detail: "admin");
+        await SaveAsync(cancellationToken);
+    }
+
+    public Task<bool> AnyDemoUserAsync(CancellationToken cancellationToken) =>
+        db.Set<User>().AnyAsync(user => user.IsDemo, cancellationToken);
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

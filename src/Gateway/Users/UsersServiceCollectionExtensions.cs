@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Gateway.Users;
+
+internal static class UsersServiceCollectionExtensions
+{
+    /// <summary>Password hashing and policy, credential checks, user administration and the demo user.</summary>
+    public static IServiceCollection AddGatewayUsers(this IServiceCollection services)
+    {
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        services.TryAddSingleton<PasswordHashing>();
+        services.TryAddSingleton<CommonPasswords>();
+        services.TryAddSingleton<PasswordPolicy>();
+        services.TryAddScoped<CredentialChecker>();
+        services.TryAddScoped<UserService>();
+        services.AddHostedService<DemoUserSeeder>();
+        return services;
+    }
+}
