@@ -1,6 +1,5 @@
 using Gateway.Admin;
 using Gateway.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Gateway;
 
@@ -23,9 +22,9 @@ public sealed class Program
             await GatewayApplication.Build(args).RunAsync();
             return 0;
         }
-        catch (Exception exception) when (exception is GatewayStartupException or OptionsValidationException)
+        catch (Exception exception) when (StartupFailure.IsOperatorError(exception))
         {
-            await Console.Error.WriteLineAsync($"gateway: {exception.Message}");
+            await Console.Error.WriteLineAsync($"gateway: {StartupFailure.OneLine(exception)}");
             return 1;
         }
     }

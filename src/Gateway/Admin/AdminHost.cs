@@ -19,7 +19,7 @@ internal static class AdminHost
         configure?.Invoke(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Services
-            .AddGatewayStorage(builder.Configuration, builder.Environment.ContentRootPath)
+            .AddGatewayStorage()
             .AddGatewayHosting()
             .AddGatewayObservability()
             .AddGatewayTokens()

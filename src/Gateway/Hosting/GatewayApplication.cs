@@ -18,7 +18,7 @@ internal static class GatewayApplication
         var builder = WebApplication.CreateBuilder(args);
         // Storage first: its migrator is the first hosted service, before anything reads the database.
         builder.Services
-            .AddGatewayStorage(builder.Configuration, builder.Environment.ContentRootPath)
+            .AddGatewayStorage()
             .AddGatewayHosting()
             .AddGatewayObservability()
             .AddGatewayTokens()

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Users;
 
@@ -13,7 +14,7 @@ internal sealed class PasswordHashing : IDisposable
 {
     private static readonly User HashOwner = new() { Id = "-", Name = "-", NormalizedName = "-", PasswordHash = "-" };
 
-    private readonly PasswordHasher<User> _hasher = new();
+    private readonly PasswordHasher<User> _hasher;
     private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
     {
         PermitLimit = Math.Max(1, Environment.ProcessorCount / 2),
@@ -23,8 +24,10 @@ internal sealed class PasswordHashing : IDisposable
 
     private readonly string _dummyHash;
 
-    public PasswordHashing()
+    public PasswordHashing(IOptions<PasswordHasherOptions> options)
     {
+        _hasher = new PasswordHasher<User>(options);
+
         // Verifying unknown users against a real hash makes them cost the same as known ones.
         _dummyHash = _hasher.HashPassword(HashOwner, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     }

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Hosting;
+
+/// <summary>
+/// Start-up failures an operator causes and fixes (a bad setting, an unsafe set-up, an invalid proxy config),
+/// told in one line. Anything else is a bug and keeps its stack trace.
+/// </summary>
+internal static class StartupFailure
+{
+    private const string ProxyConfigFailure = "Unable to load or apply the proxy configuration.";
+
+    public static bool IsOperatorError(Exception exception) =>
+        exception is GatewayStartupException or OptionsValidationException
+        || exception is InvalidOperationException { Message: ProxyConfigFailure };
+
+    public static string OneLine(Exception exception)
+    {
+        var causes = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is AggregateException aggregate)
+            {
+                causes.AddRange(aggregate.InnerExceptions.Select(inner => inner.Message));
+                break;
+            }
+
+            causes.Add(current.Message);
+        }
+
+        return string.Join(" ", causes.Distinct()).ReplaceLineEndings(" ");
+    }
+}
