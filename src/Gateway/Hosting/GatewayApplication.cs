@@ -1,4 +1,4 @@
-using Gateway.Admin;
+using Gateway.Cleanup;
 using Gateway.Csrf;
 using Gateway.Observability;
 using Gateway.Proxy;
@@ -26,14 +26,17 @@ internal static class GatewayApplication
             .AddGatewaySessions()
             .AddGatewayCsrf()
             .AddGatewayRateLimiting()
-            .AddGatewayProxy(builder.Configuration);
+            .AddGatewayProxy(builder.Configuration)
+            .AddGatewayCleanup();
 
         var app = builder.Build();
         app.UseGatewayHosting();
         app.UseRateLimiter();
         app.MapGatewayHealth();
         app.MapGatewayTokens();
-        app.MapGroup("/auth").RequireCsrf().MapGatewaySessions();
+        app.MapGroup("/auth").RequireCsrf()
+            .MapGatewaySessions()
+            .MapGatewayUsers();
         app.MapGatewayProxy();
         return app;
     }

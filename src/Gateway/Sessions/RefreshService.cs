@@ -26,6 +26,9 @@ internal sealed class RefreshService(
 
     private readonly ConcurrentDictionary<string, Task<RefreshResult>> _inFlight = new(StringComparer.Ordinal);
 
+    /// <summary>Rotations under way in this process (one per distinct token presented concurrently).</summary>
+    public int InFlightCount => _inFlight.Count;
+
     public async Task<RefreshResult> RefreshAsync(byte[] refreshToken, SessionRequestInfo client, string audience, CancellationToken cancellationToken)
     {
         var hash = RefreshTokenValue.Hash(refreshToken);

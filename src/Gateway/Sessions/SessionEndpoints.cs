@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Sessions;
 
-/// <summary><c>/auth/login</c>, <c>/auth/session</c>, <c>/auth/refresh</c>, <c>/auth/logout</c>.</summary>
+/// <summary><c>/auth/login</c>, <c>/auth/session</c>, <c>/auth/refresh</c>, <c>/auth/logout</c>, and the device list.</summary>
 internal static class SessionEndpoints
 {
     public static RouteGroupBuilder MapGatewaySessions(this RouteGroupBuilder auth)
@@ -15,7 +15,7 @@ internal static class SessionEndpoints
         auth.MapGet("/session", GetSession);
         auth.MapPost("/refresh", Refresh);
         auth.MapPost("/logout", Logout);
-        return auth;
+        return DeviceEndpoints.MapDevices(auth);
     }
 
     private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Login(HttpContext context, LoginService login)
@@ -41,11 +41,10 @@ internal static class SessionEndpoints
         return TypedResults.Ok(SessionBody.From(result.Session!.Ticket));
     }
 
-    private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> GetSession(
-        HttpContext context, SessionResolver resolver, SessionCookies cookies, IOptionsMonitor<TokenOptions> options)
+    private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> GetSession(HttpContext context, CurrentSession current)
     {
-        var session = await resolver.ResolveAsync(context, options.CurrentValue.Audience);
-        return Answer(context, session.State, session.Issued, session.Access?.Ticket, session.HadCookies, cookies);
+        var (ticket, problem) = await current.RequireAsync(context);
+        return problem is null ? TypedResults.Ok(SessionBody.From(ticket!)) : problem;
     }
 
     private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Refresh(

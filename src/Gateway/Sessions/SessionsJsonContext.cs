@@ -6,4 +6,5 @@ namespace Gateway.Sessions;
 [JsonSerializable(typeof(AccessTicket))]
 [JsonSerializable(typeof(SessionBody))]
 [JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(IReadOnlyList<DeviceSession>))]
 internal sealed partial class SessionsJsonContext : JsonSerializerContext;

@@ -23,6 +23,7 @@ internal static class SessionsServiceCollectionExtensions
         services.TryAddScoped<SessionStarter>();
         services.TryAddScoped<SessionRevoker>();
         services.TryAddScoped<LoginService>();
+        services.TryAddSingleton<CurrentSession>();
         services.AddHostedService<RevocationPoller>();
 
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SessionsJsonContext.Default));

@@ -30,7 +30,7 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     public static string WithDefaults(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true };
+        var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, ForeignKeys = true };
         return builder.ToString();
     }
 

@@ -22,6 +22,9 @@ internal sealed class UserService(
         return db.Set<User>().FirstOrDefaultAsync(user => user.NormalizedName == normalized, cancellationToken);
     }
 
+    public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) =>
+        db.Set<User>().FirstOrDefaultAsync(user => user.Id == id, cancellationToken);
+
     public async Task<UserChangeResult> CreateAsync(string name, IReadOnlyList<string> roles, string password, bool isDemo,
         CancellationToken cancellationToken)
     {

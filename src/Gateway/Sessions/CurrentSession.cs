@@ -1,0 +1,35 @@
+using Gateway.Hosting;
+using Gateway.Tokens;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Sessions;
+
+/// <summary>
+/// For <c>/auth/*</c> endpoints that act on the caller's session: resolves it (refreshing if needed), writes or
+/// clears cookies accordingly, and gives either the live ticket or the problem to answer.
+/// </summary>
+internal sealed class CurrentSession(SessionResolver resolver, SessionCookies cookies, IOptionsMonitor<TokenOptions> options)
+{
+    public async Task<(AccessTicket? Ticket, ProblemHttpResult? Problem)> RequireAsync(HttpContext context)
+    {
+        var session = await resolver.ResolveAsync(context, options.CurrentValue.Audience);
+        switch (session.State)
+        {
+            case SessionState.Live:
+                return (session.Access!.Ticket, null);
+            case SessionState.Refreshed:
+                cookies.Write(context.Response, session.Issued!);
+                return (session.Access!.Ticket, null);
+            case SessionState.Unavailable:
+                return (null, ProblemResults.DatabaseUnavailable(context.Response));
+            default:
+                if (session.HadCookies)
+                {
+                    cookies.Clear(context.Response);
+                }
+
+                return (null, ProblemResults.Unauthenticated());
+        }
+    }
+}

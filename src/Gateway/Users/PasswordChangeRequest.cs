@@ -1,0 +1,3 @@
+namespace Gateway.Users;
+
+internal sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
