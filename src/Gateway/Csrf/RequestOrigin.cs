@@ -15,7 +15,10 @@ internal static class RequestOrigin
             return null;
         }
 
-        return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
+        // Browsers send internationalized hosts in their ASCII (punycode) form (RFC 6454 section 6.2).
+        var port = uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var host = uri.HostNameType == UriHostNameType.Dns ? uri.IdnHost : uri.Host;
+        return $"{uri.Scheme}://{host}{port}".ToLowerInvariant();
     }
 
     /// <summary>The origin a same-origin browser request to this server carries.</summary>

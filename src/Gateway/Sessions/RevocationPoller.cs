@@ -62,19 +62,27 @@ internal sealed class RevocationPoller(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
-        var after = _watermark.PollAfter;
-        var batch = await db.Set<SessionRevocation>().AsNoTracking()
-            .Where(revocation => revocation.Seq > after)
-            .OrderBy(revocation => revocation.Seq)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-
         var now = time.GetUtcNow();
-        foreach (var revocation in batch)
+
+        // Read everything past the watermark in batches; an open gap moves the watermark back, not the cursor.
+        var cursor = _watermark.PollAfter;
+        List<SessionRevocation> batch;
+        do
         {
-            revoked.Add(revocation.SessionId, revocation.RevokedAt);
-            _watermark.Observe(revocation.Seq, now);
+            var after = cursor;
+            batch = await db.Set<SessionRevocation>().AsNoTracking()
+                .Where(revocation => revocation.Seq > after)
+                .OrderBy(revocation => revocation.Seq)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            foreach (var revocation in batch)
+            {
+                revoked.Add(revocation.SessionId, revocation.RevokedAt);
+                _watermark.Observe(revocation.Seq, now);
+                cursor = revocation.Seq;
+            }
         }
+        while (batch.Count == BatchSize);
 
         _watermark.ExpireGaps(now);
         revoked.ForgetExpired();
