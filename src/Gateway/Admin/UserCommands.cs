@@ -12,11 +12,11 @@ internal static class UserCommands
 
         var name = new Argument<string>("NAME") { Description = "The user name." };
         var roles = new Option<string[]>("--role") { Description = "A role (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input.", Required = true };
+        var passwordStdin = PasswordStdinOption();
         var add = new Command("add", "Create a user.") { name, roles, passwordStdin };
         add.SetAction((parse, cancellationToken) => context.RunAsync(async (services, ct) =>
         {
-            var password = context.Console.ReadPassword();
+            var password = ReadPassword(context, parse, passwordStdin);
             var result = await services.GetRequiredService<UserService>()
                 .CreateAsync(parse.GetValue(name)!, parse.GetValue(roles) ?? [], password, isDemo: false, ct);
             Require(result);
@@ -43,13 +43,13 @@ internal static class UserCommands
         }, cancellationToken));
 
         var setName = new Argument<string>("NAME") { Description = "The user name." };
-        var setStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input.", Required = true };
+        var setStdin = PasswordStdinOption();
         var setPassword = new Command("set-password", "Set a user's password and end all their sessions.") { setName, setStdin };
         setPassword.SetAction((parse, cancellationToken) => context.RunAsync(async (services, ct) =>
         {
             var userService = services.GetRequiredService<UserService>();
             var user = await FindAsync(userService, parse.GetValue(setName)!, ct);
-            Require(await userService.SetPasswordAsync(user, context.Console.ReadPassword(), "admin", ct));
+            Require(await userService.SetPasswordAsync(user, ReadPassword(context, parse, setStdin), "admin", ct));
             var revoked = await services.GetRequiredService<SessionRevoker>()
                 .RevokeUserSessionsAsync(user.Id, null, RevocationReasons.PasswordChanged, null, ct);
             await context.Console.Out.WriteLineAsync($"Password of '{user.Name}' set; {revoked} session(s) ended.");
@@ -64,6 +64,15 @@ internal static class UserCommands
 
     public static async Task<User> FindAsync(UserService users, string name, CancellationToken cancellationToken) =>
         await users.FindAsync(name, cancellationToken) ?? throw new AdminCommandException($"No user named '{name}'.");
+
+    private static Option<bool> PasswordStdinOption() =>
+        new("--password-stdin") { Description = "Read the password from standard input (required: passwords never go in arguments)." };
+
+    // A bool option always has a value, so System.CommandLine cannot enforce Required on it: check here.
+    private static string ReadPassword(AdminContext context, ParseResult parse, Option<bool> passwordStdin) =>
+        parse.GetValue(passwordStdin)
+            ? context.Console.ReadPassword()
+            : throw new AdminCommandException("--password-stdin is required: pipe the password into the command.");
 
     private static void Require(UserChangeResult result)
     {

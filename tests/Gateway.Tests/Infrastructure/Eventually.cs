@@ -22,4 +22,17 @@ internal static class Eventually
     }
 
     public static Task<bool> TrueAsync(Func<bool> condition, int attempts = 200) => TrueAsync(() => Task.FromResult(condition()), attempts);
+
+    /// <summary>Probes until <paramref name="done"/> holds (bounded), then hands back the last value for the test to assert on.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> probe, Func<T, bool> done, int attempts = 200)
+    {
+        var value = await probe();
+        for (var attempt = 1; attempt < attempts && !done(value); attempt++)
+        {
+            await Task.Delay(10);
+            value = await probe();
+        }
+
+        return value;
+    }
 }
