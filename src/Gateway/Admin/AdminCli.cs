@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Gateway.Admin;
 
 /// <summary>
-/// <c>users</c>, <c>sessions</c>, <c>keys</c>: the admin commands of the gateway executable. Exit 0 on success,
+/// <c>users</c>, <c>sessions</c>, <c>keys</c>, <c>audit</c>: the admin commands of the gateway executable. Exit 0 on success,
 /// 1 with one line on standard error for an expected failure, 2 for anything else.
 /// </summary>
 internal static class AdminCli
@@ -21,6 +21,7 @@ internal static class AdminCli
             UserCommands.Create(context),
             SessionCommands.Create(context),
             KeyCommands.Create(context),
+            AuditCommands.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -57,7 +57,7 @@ internal static class SessionCommands
             if (userName is not null)
             {
                 var user = await UserCommands.FindAsync(services.GetRequiredService<Users.UserService>(), userName, ct);
-                count = await revoker.RevokeUserSessionsAsync(user.Id, null, RevocationReasons.Admin, null, ct);
+                count = await revoker.RevokeUserSessionsAsync(user.Id, null, RevocationReasons.Admin, RevocationActors.Admin, null, ct);
             }
             else
             {
@@ -67,7 +67,7 @@ internal static class SessionCommands
                     throw new AdminCommandException($"No session with id '{sessionId}'.");
                 }
 
-                count = await revoker.RevokeAsync(sessionId!, RevocationReasons.Admin, null, ct);
+                count = await revoker.RevokeAsync(sessionId!, RevocationReasons.Admin, RevocationActors.Admin, null, ct);
             }
 
             await context.Console.Out.WriteLineAsync($"{count} session(s) revoked.");

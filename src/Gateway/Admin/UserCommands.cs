@@ -37,7 +37,7 @@ internal static class UserCommands
         {
             var userService = services.GetRequiredService<UserService>();
             var user = await FindAsync(userService, parse.GetValue(removeName)!, ct);
-            await services.GetRequiredService<SessionRevoker>().RevokeUserSessionsAsync(user.Id, null, RevocationReasons.Admin, null, ct);
+            await services.GetRequiredService<SessionRevoker>().RevokeUserSessionsAsync(user.Id, null, RevocationReasons.Admin, RevocationActors.Admin, null, ct);
             await userService.RemoveAsync(user, ct);
             await context.Console.Out.WriteLineAsync($"User '{user.Name}' removed.");
         }, cancellationToken));
@@ -51,7 +51,7 @@ internal static class UserCommands
             var user = await FindAsync(userService, parse.GetValue(setName)!, ct);
             Require(await userService.SetPasswordAsync(user, ReadPassword(context, parse, setStdin), "admin", ct));
             var revoked = await services.GetRequiredService<SessionRevoker>()
-                .RevokeUserSessionsAsync(user.Id, null, RevocationReasons.PasswordChanged, null, ct);
+                .RevokeUserSessionsAsync(user.Id, null, RevocationReasons.PasswordChanged, RevocationActors.Admin, null, ct);
             await context.Console.Out.WriteLineAsync($"Password of '{user.Name}' set; {revoked} session(s) ended.");
         }, cancellationToken));
 

@@ -1,14 +1,18 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gateway.Hosting;
 
-/// <summary>Reads a small JSON request body, turning every way it can be wrong into a 4xx problem.</summary>
+/// <summary>
+/// Reads a small JSON request body, turning every way it can be wrong (type, size, encoding, syntax, shape)
+/// into a 4xx problem. The size limit holds whether or not the client sent a Content-Length.
+/// </summary>
 internal static class JsonBody
 {
     /// <summary>Bodies of <c>/auth/*</c> requests are a few hundred bytes; anything past this is refused with 413.</summary>
-    public const long MaxBytes = 16 * 1024;
+    public const int MaxBytes = 16 * 1024;
 
     public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo)
         where T : class
@@ -23,19 +27,26 @@ internal static class JsonBody
             return (null, ProblemResults.PayloadTooLarge());
         }
 
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            var value = await request.ReadFromJsonAsync(typeInfo, request.HttpContext.RequestAborted);
+            var length = await request.Body.ReadAtLeastAsync(buffer.AsMemory(0, MaxBytes + 1), MaxBytes + 1, throwOnEndOfStream: false,
+                request.HttpContext.RequestAborted);
+            if (length > MaxBytes)
+            {
+                return (null, ProblemResults.PayloadTooLarge());
+            }
+
+            var value = JsonSerializer.Deserialize(buffer.AsSpan(0, length), typeInfo);
             return value is null ? (null, ProblemResults.InvalidRequest("The body must be a JSON object.")) : (value, null);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            return (null, ProblemResults.InvalidRequest("The body is not valid JSON for this request."));
+            return (null, ProblemResults.InvalidRequest("The body is not valid UTF-8 JSON of the expected shape."));
         }
-        catch (InvalidOperationException)
+        finally
         {
-            // Thrown by the reader for a body that is not valid UTF-8 text.
-            return (null, ProblemResults.InvalidRequest("The body is not valid UTF-8 JSON."));
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

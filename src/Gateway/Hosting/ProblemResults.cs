@@ -41,6 +41,12 @@ internal static class ProblemResults
     public static ProblemHttpResult PayloadTooLarge() =>
         Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "The request body is too large.");
 
+    public static ProblemHttpResult DownstreamUnavailable() =>
+        Create(StatusCodes.Status502BadGateway, ProblemTypes.DownstreamUnavailable, "The upstream service is unavailable.");
+
+    public static ProblemHttpResult DownstreamTimedOut() =>
+        Create(StatusCodes.Status504GatewayTimeout, ProblemTypes.DownstreamTimedOut, "The upstream service did not answer in time.");
+
     public static ProblemHttpResult NotFound(string detail) =>
         Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", detail);
 

@@ -17,4 +17,6 @@ internal static class ProblemTypes
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string ServerError = Prefix + "server-error";
     public const string Overloaded = Prefix + "overloaded";
+    public const string DownstreamUnavailable = Prefix + "downstream-unavailable";
+    public const string DownstreamTimedOut = Prefix + "downstream-timeout";
 }

@@ -16,7 +16,15 @@ internal static class ProxyServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapReverseProxy();
+        endpoints.MapReverseProxy(proxy =>
+        {
+            proxy.Use(ProxyErrorMiddleware.InvokeAsync);
+
+            // A custom pipeline replaces YARP's default one: keep its standard steps.
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
         return endpoints;
     }
 }

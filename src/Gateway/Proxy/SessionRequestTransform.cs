@@ -56,19 +56,9 @@ internal sealed class SessionRequestTransform(
                 });
                 return;
 
-            case SessionState.Unavailable:
-                metrics.RequestRefused("database-unavailable");
-                await ProblemResults.WriteAsync(http, ProblemResults.DatabaseUnavailable(http.Response));
-                return;
-
             default:
-                metrics.RequestRefused("unauthenticated");
-                if (session.HadCookies)
-                {
-                    cookies.Clear(http.Response);
-                }
-
-                await ProblemResults.WriteAsync(http, ProblemResults.Unauthenticated());
+                metrics.RequestRefused(session.State == SessionState.None ? "unauthenticated" : "refresh-" + session.State.ToString().ToLowerInvariant());
+                await ProblemResults.WriteAsync(http, SessionProblems.For(session, http.Response, cookies));
                 return;
         }
     }

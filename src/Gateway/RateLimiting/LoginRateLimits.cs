@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Gateway.RateLimiting;
 
 /// <summary>
-/// Login attempts per client IP (the ASP.NET Core rate limiter middleware, policy <see cref="PolicyName"/>)
-/// and per user name (<see cref="TryAcquireForUser"/>, checked once the body names the user).
+/// Login attempts per client IP (the ASP.NET Core rate limiter middleware, policy <see cref="PolicyName"/>),
+/// per user name (<see cref="TryAcquireForUser"/>, checked once the body names the user), and database
+/// decisions per refresh token (<see cref="TryAcquireForRefresh"/>).
 /// </summary>
 internal sealed class LoginRateLimits(IOptionsMonitor<RateLimitingOptions> options) : IDisposable
 {
@@ -19,17 +20,14 @@ internal sealed class LoginRateLimits(IOptionsMonitor<RateLimitingOptions> optio
     private readonly PartitionedRateLimiter<string> _perUser = PartitionedRateLimiter.Create<string, string>(
         userName => RateLimitPartition.GetFixedWindowLimiter(userName, _ => WindowOptions(options.CurrentValue.LoginPermitsPerMinute)));
 
-    /// <summary>Null when allowed; else how long to wait.</summary>
-    public TimeSpan? TryAcquireForUser(string normalizedUserName)
-    {
-        if (!options.CurrentValue.Enabled)
-        {
-            return null;
-        }
+    private readonly PartitionedRateLimiter<string> _perRefreshToken = PartitionedRateLimiter.Create<string, string>(
+        tokenHash => RateLimitPartition.GetFixedWindowLimiter(tokenHash, _ => WindowOptions(options.CurrentValue.RefreshPermitsPerMinute)));
 
-        using var lease = _perUser.AttemptAcquire(normalizedUserName);
-        return lease.IsAcquired ? null : RetryAfter(lease);
-    }
+    /// <summary>Null when allowed; else how long to wait.</summary>
+    public TimeSpan? TryAcquireForUser(string normalizedUserName) => TryAcquire(_perUser, normalizedUserName);
+
+    /// <summary>Null when allowed; else how long to wait. Keyed by the token's hash, never the token.</summary>
+    public TimeSpan? TryAcquireForRefresh(string tokenHash) => TryAcquire(_perRefreshToken, tokenHash);
 
     public RateLimitPartition<string> PartitionByClient(HttpContext context)
     {
@@ -49,7 +47,22 @@ internal sealed class LoginRateLimits(IOptionsMonitor<RateLimitingOptions> optio
     public static void SetRetryAfter(HttpResponse response, TimeSpan retryAfter) =>
         response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-    public void Dispose() => _perUser.Dispose();
+    public void Dispose()
+    {
+        _perUser.Dispose();
+        _perRefreshToken.Dispose();
+    }
+
+    private TimeSpan? TryAcquire(PartitionedRateLimiter<string> limiter, string key)
+    {
+        if (!options.CurrentValue.Enabled)
+        {
+            return null;
+        }
+
+        using var lease = limiter.AttemptAcquire(key);
+        return lease.IsAcquired ? null : RetryAfter(lease);
+    }
 
     private static TimeSpan RetryAfter(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window;

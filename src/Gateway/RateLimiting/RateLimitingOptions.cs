@@ -9,4 +9,10 @@ internal sealed class RateLimitingOptions
 
     /// <summary>Login attempts (failed or successful) per minute, per client IP and per user name; default 10.</summary>
     public int LoginPermitsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Database decisions per minute about one refresh token (concurrent presenters count once); default 30.
+    /// A browser needs one per access token lifetime; more is someone hammering a token.
+    /// </summary>
+    public int RefreshPermitsPerMinute { get; set; } = 30;
 }

@@ -1,4 +1,3 @@
-using Gateway.Hosting;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -21,15 +20,8 @@ internal sealed class CurrentSession(SessionResolver resolver, SessionCookies co
             case SessionState.Refreshed:
                 cookies.Write(context.Response, session.Issued!);
                 return (session.Access!.Ticket, null);
-            case SessionState.Unavailable:
-                return (null, ProblemResults.DatabaseUnavailable(context.Response));
             default:
-                if (session.HadCookies)
-                {
-                    cookies.Clear(context.Response);
-                }
-
-                return (null, ProblemResults.Unauthenticated());
+                return (null, SessionProblems.For(session, context.Response, cookies));
         }
     }
 }

@@ -61,7 +61,7 @@ internal static class DeviceEndpoints
             return ProblemResults.NotFound("No such session among yours.");
         }
 
-        await revoker.RevokeAsync(id, RevocationReasons.RevokedByUser, SessionRequestInfo.From(context), context.RequestAborted);
+        await revoker.RevokeAsync(id, RevocationReasons.RevokedByUser, RevocationActors.User, SessionRequestInfo.From(context), context.RequestAborted);
         if (id == ticket!.SessionId)
         {
             cookies.Clear(context.Response);
@@ -79,7 +79,7 @@ internal static class DeviceEndpoints
             return problem;
         }
 
-        await revoker.RevokeUserSessionsAsync(ticket!.Claims.UserId, ticket.SessionId, RevocationReasons.RevokedByUser,
+        await revoker.RevokeUserSessionsAsync(ticket!.Claims.UserId, ticket.SessionId, RevocationReasons.RevokedByUser, RevocationActors.User,
             SessionRequestInfo.From(context), context.RequestAborted);
         return TypedResults.NoContent();
     }

@@ -18,6 +18,7 @@ internal sealed class LoginService(
     AuditTrail audit,
     GatewayMetrics metrics,
     Storage.GatewayDbContext db,
+    Storage.DatabaseWriteGate writeGate,
     ILogger<LoginService> logger)
 {
     public async Task<LoginResult> LoginAsync(HttpContext context, LoginRequest request)
@@ -42,7 +43,7 @@ internal sealed class LoginService(
                 var previous = await resolver.IdentifyAsync(context);
                 if (previous is not null)
                 {
-                    await revoker.RevokeAsync(previous, RevocationReasons.NewLogin, client, context.RequestAborted);
+                    await revoker.RevokeAsync(previous, RevocationReasons.NewLogin, RevocationActors.User, client, context.RequestAborted);
                 }
 
                 var session = await starter.StartAsync(result.User!, client, context.RequestAborted);
@@ -59,7 +60,11 @@ internal sealed class LoginService(
                 SessionsLog.LoginFailed(logger, result.Outcome, client.Ip);
                 audit.Add(AuditEventTypes.LoginFailed, userName: userName, ip: client.Ip, userAgent: client.UserAgent,
                     detail: result.Outcome == CredentialOutcome.LockedOut ? "locked out" : "invalid credentials");
-                await db.SaveChangesAsync(context.RequestAborted);
+                using (await writeGate.EnterAsync(context.RequestAborted))
+                {
+                    await db.SaveChangesAsync(context.RequestAborted);
+                }
+
                 return new LoginResult(null, ProblemResults.InvalidCredentials());
         }
     }
@@ -77,8 +82,11 @@ internal sealed class LoginService(
         }
 
         // Twice the policy's maximum in UTF-16 units: no valid password is longer, and PBKDF2 never sees megabytes.
-        return request.Password.Length > PasswordPolicy.MaxLength * 2
-            ? $"The password must have at most {PasswordPolicy.MaxLength} characters."
-            : null;
+        if (request.Password.Length > PasswordPolicy.MaxLength * 2)
+        {
+            return $"The password must have at most {PasswordPolicy.MaxLength} characters.";
+        }
+
+        return request.Password.Any(char.IsControl) ? "The password must not contain control characters." : null;
     }
 }

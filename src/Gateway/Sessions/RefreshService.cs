@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Gateway.Hosting;
 using Gateway.Observability;
+using Gateway.RateLimiting;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal sealed class RefreshService(
     TimeProvider time,
     IOptionsMonitor<TokenOptions> options,
     GatewayMetrics metrics,
+    LoginRateLimits rateLimits,
     ILogger<RefreshService> logger)
 {
     // A winner that loses the update to another process reads again and finds the successor: two rounds suffice.
@@ -42,8 +44,11 @@ internal sealed class RefreshService(
 
         try
         {
+            // Counted here, once per shared rotation: a burst of parallel requests is one decision.
             // The rotation is shared: it must not die with the client that happened to start it.
-            var result = await DecideAsync(hash, client, audience, CancellationToken.None);
+            var result = rateLimits.TryAcquireForRefresh(hash) is { } retryAfter
+                ? Record(RefreshResult.Throttled(retryAfter))
+                : await DecideAsync(hash, client, audience, CancellationToken.None);
             flight.SetResult(result);
             return result;
         }
@@ -131,7 +136,7 @@ internal sealed class RefreshService(
         scope.ServiceProvider.GetRequiredService<AuditTrail>().Add(AuditEventTypes.RefreshReuseDetected, state.UserId, state.UserName,
             state.SessionId, client.Ip, client.UserAgent, "a consumed refresh token was presented again");
         await scope.ServiceProvider.GetRequiredService<SessionRevoker>()
-            .RevokeAsync(state.SessionId, RevocationReasons.Reuse, client, cancellationToken);
+            .RevokeAsync(state.SessionId, RevocationReasons.Reuse, RevocationActors.System, client, cancellationToken);
     }
 
     private RefreshResult Record(RefreshResult result)

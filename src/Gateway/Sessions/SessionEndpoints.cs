@@ -54,17 +54,18 @@ internal static class SessionEndpoints
         var token = cookies.TryGetRefresh(header, out var cookie) ? protector.UnprotectRefresh(cookie) : null;
         if (token is null)
         {
-            return Answer(context, SessionState.None, null, null, cookies.HasAny(header), cookies);
+            return SessionProblems.For(SessionResolution.None(cookies.HasAny(header)), context.Response, cookies);
         }
 
         var result = await refresh.RefreshAsync(token, SessionRequestInfo.From(context), options.CurrentValue.Audience, context.RequestAborted);
-        var state = result.Outcome switch
+        var session = SessionResolution.From(result);
+        if (session.State != SessionState.Refreshed)
         {
-            RefreshOutcome.Rotated => SessionState.Refreshed,
-            RefreshOutcome.Unavailable => SessionState.Unavailable,
-            _ => SessionState.None,
-        };
-        return Answer(context, state, result.Session, result.Session?.Ticket, hadCookies: true, cookies);
+            return SessionProblems.For(session, context.Response, cookies);
+        }
+
+        cookies.Write(context.Response, session.Issued!);
+        return TypedResults.Ok(SessionBody.From(session.Issued!.Ticket));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Logout(
@@ -73,7 +74,7 @@ internal static class SessionEndpoints
         var sessionId = await resolver.IdentifyAsync(context);
         if (sessionId is not null)
         {
-            await revoker.RevokeAsync(sessionId, RevocationReasons.Logout, SessionRequestInfo.From(context), context.RequestAborted);
+            await revoker.RevokeAsync(sessionId, RevocationReasons.Logout, RevocationActors.User, SessionRequestInfo.From(context), context.RequestAborted);
         }
 
         if (cookies.HasAny(context.Request.Headers.Cookie))
@@ -82,27 +83,5 @@ internal static class SessionEndpoints
         }
 
         return TypedResults.NoContent();
-    }
-
-    private static Results<Ok<SessionBody>, ProblemHttpResult> Answer(HttpContext context, SessionState state, IssuedSession? issued,
-        AccessTicket? ticket, bool hadCookies, SessionCookies cookies)
-    {
-        switch (state)
-        {
-            case SessionState.Live:
-                return TypedResults.Ok(SessionBody.From(ticket!));
-            case SessionState.Refreshed:
-                cookies.Write(context.Response, issued!);
-                return TypedResults.Ok(SessionBody.From(ticket!));
-            case SessionState.Unavailable:
-                return ProblemResults.DatabaseUnavailable(context.Response);
-            default:
-                if (hadCookies)
-                {
-                    cookies.Clear(context.Response);
-                }
-
-                return ProblemResults.Unauthenticated();
-        }
     }
 }

@@ -89,17 +89,12 @@ internal sealed class SessionResolver(
     private async ValueTask<SessionResolution> RefreshAsync(HttpContext context, byte[] refreshToken, string audience)
     {
         var result = await refresh.RefreshAsync(refreshToken, SessionRequestInfo.From(context), audience, context.RequestAborted);
-        switch (result.Outcome)
+        var resolution = SessionResolution.From(result);
+        if (resolution.State == SessionState.Refreshed)
         {
-            case RefreshOutcome.Rotated:
-                var issued = result.Session!;
-                var access = new VerifiedAccess(issued.Ticket);
-                cache.Add(issued.AccessCookie, access);
-                return new SessionResolution(SessionState.Refreshed, access, issued, HadCookies: true);
-            case RefreshOutcome.Unavailable:
-                return SessionResolution.Unavailable;
-            default:
-                return SessionResolution.None(hadCookies: true);
+            cache.Add(resolution.Issued!.AccessCookie, resolution.Access!);
         }
+
+        return resolution;
     }
 }

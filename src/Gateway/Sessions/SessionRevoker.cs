@@ -18,17 +18,17 @@ internal sealed class SessionRevoker(
     TimeProvider time,
     ILogger<SessionRevoker> logger)
 {
-    public Task<int> RevokeAsync(string sessionId, string reason, SessionRequestInfo? client, CancellationToken cancellationToken) =>
-        RevokeWhereAsync(db.Set<Session>().Where(session => session.Id == sessionId), reason, client, cancellationToken);
+    public Task<int> RevokeAsync(string sessionId, string reason, string actor, SessionRequestInfo? client, CancellationToken cancellationToken) =>
+        RevokeWhereAsync(db.Set<Session>().Where(session => session.Id == sessionId), reason, actor, client, cancellationToken);
 
     /// <summary>Every live session of the user except <paramref name="exceptSessionId"/>.</summary>
-    public Task<int> RevokeUserSessionsAsync(string userId, string? exceptSessionId, string reason, SessionRequestInfo? client,
-        CancellationToken cancellationToken) =>
+    public Task<int> RevokeUserSessionsAsync(string userId, string? exceptSessionId, string reason, string actor,
+        SessionRequestInfo? client, CancellationToken cancellationToken) =>
         RevokeWhereAsync(
             db.Set<Session>().Where(session => session.UserId == userId && session.Id != exceptSessionId),
-            reason, client, cancellationToken);
+            reason, actor, client, cancellationToken);
 
-    private async Task<int> RevokeWhereAsync(IQueryable<Session> sessions, string reason, SessionRequestInfo? client,
+    private async Task<int> RevokeWhereAsync(IQueryable<Session> sessions, string reason, string actor, SessionRequestInfo? client,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -43,7 +43,7 @@ internal sealed class SessionRevoker(
                 session.RevokedReason = reason;
                 db.Add(new SessionRevocation { SessionId = session.Id, RevokedAt = now });
                 audit.Add(AuditEventTypes.SessionRevoked, userId: session.UserId, sessionId: session.Id,
-                    ip: client?.Ip, userAgent: client?.UserAgent, detail: reason);
+                    ip: client?.Ip, userAgent: client?.UserAgent, detail: $"{reason} by {actor}");
             }
 
             await db.SaveChangesAsync(cancellationToken);

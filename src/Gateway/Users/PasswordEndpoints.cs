@@ -65,7 +65,7 @@ internal static class PasswordEndpoints
             return ProblemResults.WeakPassword(change.Error!);
         }
 
-        await revoker.RevokeUserSessionsAsync(user.Id, ticket.SessionId, RevocationReasons.PasswordChanged,
+        await revoker.RevokeUserSessionsAsync(user.Id, ticket.SessionId, RevocationReasons.PasswordChanged, RevocationActors.User,
             SessionRequestInfo.From(context), context.RequestAborted);
         return TypedResults.NoContent();
     }
