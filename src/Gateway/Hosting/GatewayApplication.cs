@@ -32,7 +32,7 @@ internal static class GatewayApplication
         var app = builder.Build();
         app.UseGatewayHosting();
         app.UseRateLimiter();
-        app.MapGatewayHealth();
+        app.MapGatewayObservability();
         app.MapGatewayTokens();
         app.MapGroup("/auth").RequireCsrf()
             .MapGatewaySessions()

@@ -15,8 +15,7 @@ internal sealed class DatabaseHealthCheck(GatewayDatabase database) : IHealthChe
         try
         {
             await using var connection = await database.OpenConnectionAsync(timeout.Token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = """SELECT COUNT(*) FROM "SigningKeys" """;
+            await using var command = database.CreateCommand(connection, """SELECT COUNT(*) FROM "SigningKeys" """);
             await command.ExecuteScalarAsync(timeout.Token);
             return HealthCheckResult.Healthy();
         }

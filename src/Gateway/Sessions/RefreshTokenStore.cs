@@ -37,8 +37,7 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
     public async Task<RefreshTokenState?> FindAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = FindSql;
+        await using var command = database.CreateCommand(connection, FindSql);
         Add(command, "hash", hash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -62,8 +61,7 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
     public async Task<string?> FindSessionIdAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "SessionId" FROM "RefreshTokens" WHERE "Hash" = @hash""";
+        await using var command = database.CreateCommand(connection, """SELECT "SessionId" FROM "RefreshTokens" WHERE "Hash" = @hash""");
         Add(command, "hash", hash);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
@@ -74,9 +72,8 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var command = database.CreateCommand(connection, RotateSqlite);
         command.Transaction = transaction;
-        command.CommandText = RotateSqlite;
         Add(command, "hash", write.PresentedHash);
         Add(command, "next", write.SuccessorHash);
         Add(command, "cookies", write.SuccessorCookies);

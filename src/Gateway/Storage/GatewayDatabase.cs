@@ -9,9 +9,24 @@ namespace Gateway.Storage;
 /// </summary>
 internal sealed class GatewayDatabase(StorageProvider provider, string connectionString)
 {
+    private long _commandsExecuted;
+
     public StorageProvider Provider { get; } = provider;
 
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>Commands sent to the database by this process, EF Core's and raw ones: the hot path must add none.</summary>
+    public long CommandsExecuted => Interlocked.Read(ref _commandsExecuted);
+
+    public void CountCommand() => Interlocked.Increment(ref _commandsExecuted);
+
+    public DbCommand CreateCommand(DbConnection connection, string sql)
+    {
+        CountCommand();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
 
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ internal static class StorageServiceCollectionExtensions
 
         services.AddDbContext<SqliteGatewayDbContext>((provider, builder) => builder
             .UseSqlite(provider.GetRequiredService<GatewayDatabase>().ConnectionString)
-            .AddInterceptors(new SqliteConnectionSetup()));
+            .AddInterceptors(new SqliteConnectionSetup(), new CommandCountingInterceptor(provider.GetRequiredService<GatewayDatabase>())));
         services.TryAddScoped<GatewayDbContext>(provider => provider.GetRequiredService<GatewayDatabase>().Provider switch
         {
             StorageProvider.Sqlite => provider.GetRequiredService<SqliteGatewayDbContext>(),

@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Gateway.Tests.Proxy;
@@ -37,6 +38,43 @@ public sealed class SessionTransformTests : IAsyncLifetime
         Assert.Equal("alice", token.GetClaim("name").Value);
         Assert.Equal("admin", token.GetClaim("role").Value);
         Assert.False(string.IsNullOrEmpty(token.Id));
+    }
+
+    [Fact]
+    public async Task ProtectedRoute_LiveSession_SendsNoDatabaseCommand()
+    {
+        await using var gateway = new GatewayFactory(_downstream);
+        using var browser = await gateway.SignedInBrowserAsync();
+        await browser.GetAsync("/api/first");
+        var database = gateway.Services.GetRequiredService<Gateway.Storage.GatewayDatabase>();
+        var before = database.CommandsExecuted;
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/api/orders/{i}")).StatusCode);
+        }
+
+        Assert.Equal(before, database.CommandsExecuted);
+    }
+
+    [Fact]
+    public async Task ProtectedRoute_ExpiredAccessToken_RefreshCostsTwoDatabaseCommands()
+    {
+        // Background loops (revocation poll, key ring reload) also query the database: keep them out of the count.
+        await using var gateway = new GatewayFactory(_downstream, new()
+        {
+            ["Gateway:Sessions:RevocationPollInterval"] = "01:00:00",
+            ["Gateway:Tokens:KeyRingRefreshInterval"] = "01:00:00",
+        });
+        using var browser = await gateway.SignedInBrowserAsync();
+        var database = gateway.Services.GetRequiredService<Gateway.Storage.GatewayDatabase>();
+        gateway.Clock.Advance(TimeSpan.FromMinutes(6));
+        var before = database.CommandsExecuted;
+
+        await browser.GetAsync("/api/orders");
+
+        // One read decides, one write (update + insert + touch in one command) rotates.
+        Assert.Equal(2, database.CommandsExecuted - before);
     }
 
     [Fact]

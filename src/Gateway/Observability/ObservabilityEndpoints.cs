@@ -4,13 +4,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gateway.Observability;
 
-/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (the database answers), for load balancers.</summary>
-internal static class HealthEndpoints
+/// <summary>Metrics, the audit trail, <c>/healthz</c> (the process answers) and <c>/readyz</c> (the database answers), and the opt-in stats.</summary>
+internal static class ObservabilityEndpoints
 {
     private const string ReadyTag = "ready";
 
     public static IServiceCollection AddGatewayObservability(this IServiceCollection services)
     {
+        services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.SectionName);
         services.AddMetrics();
         services.AddSingleton<GatewayMetrics>();
         services.AddScoped<AuditTrail>();
@@ -18,8 +19,9 @@ internal static class HealthEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapGatewayHealth(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapGatewayObservability(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGatewayDiagnostics();
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync });
         return endpoints;
