@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Data.Sqlite;
+
+namespace Bench.Runner;
+
+internal sealed record RaceResult(int Requests, int Ok, int DistinctRefreshCookies, long NewTokenRows);
+
+internal sealed record TimingResult(string Case, int Samples, double MeanMs, double MedianMs, double P90Ms);
+
+/// <summary>The refresh and login scenarios, driven from .NET because each response's cookies feed the next request.</summary>
+internal sealed class Scenarios(GatewayClient gateway, string databasePath, string password)
+{
+    public const string RefreshCookie = "__Host-gw-refresh";
+
+    /// <summary>Each worker owns a session and refreshes it in a loop, keeping the new cookies every time.</summary>
+    public async Task<LoopResult> RefreshAsync(List<Dictionary<string, string>> sessions, int workers, TimeSpan duration, bool viaProxy)
+    {
+        // Sessions are updated in place: the next scenario continues from each session's newest cookies.
+        return await ClosedLoop.RunAsync(workers, duration, async worker =>
+        {
+            // Only the refresh cookie: the gateway finds no access token and must refresh, as at expiry.
+            var cookies = new Dictionary<string, string> { [RefreshCookie] = sessions[worker][RefreshCookie] };
+            var status = viaProxy
+                ? await gateway.SendAsync(HttpMethod.Get, "/api/data", cookies, sessions[worker])
+                : await gateway.SendAsync(HttpMethod.Post, "/auth/refresh", cookies, sessions[worker]);
+            return status == HttpStatusCode.OK;
+        });
+    }
+
+    /// <summary>64 requests at once on one session whose access token is gone: exactly one rotation expected.</summary>
+    public async Task<RaceResult> RaceAsync(Dictionary<string, string> session, int requests)
+    {
+        var before = await CountTokensAsync();
+        var cookies = new Dictionary<string, string> { [RefreshCookie] = session[RefreshCookie] };
+        var results = await Task.WhenAll(Enumerable.Range(0, requests).Select(async _ =>
+        {
+            var update = new Dictionary<string, string>();
+            var status = await gateway.SendAsync(HttpMethod.Get, "/api/data", cookies, update);
+            return (status, refresh: update.GetValueOrDefault(RefreshCookie));
+        }));
+        return new RaceResult(requests, results.Count(r => r.status == HttpStatusCode.OK),
+            results.Select(r => r.refresh).Distinct().Count(), await CountTokensAsync() - before);
+    }
+
+    public Task<LoopResult> LoginAsync(string user, int workers, TimeSpan duration) =>
+        ClosedLoop.RunAsync(workers, duration, async _ =>
+        {
+            try
+            {
+                await gateway.LoginAsync(user, password);
+                return true;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        });
+
+    /// <summary>Unknown user and wrong password, interleaved so drift hits both alike.</summary>
+    public async Task<(TimingResult Unknown, TimingResult WrongPassword)> EnumerationTimingAsync(string knownUser, int samples)
+    {
+        var unknown = new List<double>();
+        var wrong = new List<double>();
+        for (var i = 0; i < samples; i++)
+        {
+            unknown.Add(await TimeLoginAsync($"nobody{i}"));
+            wrong.Add(await TimeLoginAsync(knownUser));
+        }
+
+        return (Summarize("unknown user", unknown), Summarize("wrong password", wrong));
+    }
+
+    private async Task<double> TimeLoginAsync(string user)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/login")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { username = user, password = "definitely-not-it" }),
+        };
+        request.Headers.Add("X-CSRF", "1");
+        var started = Stopwatch.GetTimestamp();
+        using var response = await gateway.Http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static TimingResult Summarize(string name, List<double> samples)
+    {
+        var sorted = samples.Order().ToList();
+        return new TimingResult(name, samples.Count, samples.Average(), Percentiles.Of(sorted, 50), Percentiles.Of(sorted, 90));
+    }
+
+    private async Task<long> CountTokensAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """SELECT COUNT(*) FROM "RefreshTokens" """;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

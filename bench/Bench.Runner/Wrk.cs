@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Bench.Runner;
+
+internal sealed record WrkResult(long Requests, long DurationUs, long SocketErrors, long Non2xx, long P50Us, long P99Us, long P999Us, long MaxUs)
+{
+    public double RequestsPerSecond => Requests / (DurationUs / 1_000_000.0);
+
+    public long Errors => SocketErrors + Non2xx;
+}
+
+/// <summary>Runs wrk against one URL with the sessions script and reads the JSON line its done() prints.</summary>
+internal static class Wrk
+{
+    public static async Task<WrkResult> RunAsync(string url, string path, string script, string? cookiesFile, int connections, TimeSpan duration)
+    {
+        var start = new ProcessStartInfo("wrk", ["-t1", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "-s", script, url + path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["BENCH_PATH"] = path;
+        if (cookiesFile is not null)
+        {
+            start.Environment["BENCH_COOKIES"] = cookiesFile;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var json = output.Split('\n').LastOrDefault(line => line.StartsWith('{'))
+            ?? throw new InvalidOperationException($"wrk printed no result: {output} {await process.StandardError.ReadToEndAsync()}");
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return new WrkResult(
+            root.GetProperty("requests").GetInt64(), root.GetProperty("duration_us").GetInt64(),
+            root.GetProperty("socket_errors").GetInt64(), root.GetProperty("non2xx").GetInt64(),
+            root.GetProperty("p50_us").GetInt64(), root.GetProperty("p99_us").GetInt64(),
+            root.GetProperty("p999_us").GetInt64(), root.GetProperty("max_us").GetInt64());
+    }
+}

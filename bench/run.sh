@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The benchmark run: Release build, micro-benchmarks (BenchmarkDotNet), then the side-by-side load run that
+# writes bench/RESULTS.md and bench/results.png. Needs wrk (Debian package); installs it when missing.
+#   bench/run.sh           full run (about 8 minutes on 2 cores)
+#   bench/run.sh --quick   short smoke run without micro-benchmarks
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk
+fi
+
+for project in src/Gateway bench/Bench.Downstream bench/Bench.PlainYarp bench/Bench.Runner bench/Gateway.Benchmarks; do
+  dotnet build "$project" -c Release --nologo -v quiet
+done
+
+if [[ "${1:-}" != "--quick" ]]; then
+  rm -rf bench/BenchmarkDotNet.Artifacts
+  (cd bench && dotnet Gateway.Benchmarks/bin/Release/net10.0/Gateway.Benchmarks.dll --filter '*')
+else
+  rm -rf bench/BenchmarkDotNet.Artifacts
+fi
+
+dotnet bench/Bench.Runner/bin/Release/net10.0/Bench.Runner.dll "$root" "$@"
