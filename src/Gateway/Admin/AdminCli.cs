@@ -40,7 +40,7 @@ internal static class AdminCli
                 Error = console.Error,
             });
         }
-        catch (AdminCommandException exception)
+        catch (Exception exception) when (exception is AdminCommandException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await console.Error.WriteLineAsync($"gateway: {exception.Message}");
             return 1;

@@ -15,7 +15,13 @@ internal static class AdminHost
 {
     public static async Task<IHost> StartAsync(Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false });
+        // The gateway reads ASPNETCORE_ENVIRONMENT; a generic host only DOTNET_ENVIRONMENT. Take the same one.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+                ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                ?? Environments.Production,
+        });
         configure?.Invoke(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Services

@@ -9,7 +9,7 @@ namespace Gateway.Csrf;
 /// <c>Sec-Fetch-Site</c>, set by the browser, catch what the header rule alone would let through.
 /// WebSocket handshakes cannot carry custom headers, so they must come from an allowed origin.
 /// </summary>
-internal sealed class CsrfGuard(IOptionsMonitor<CsrfOptions> options, IOptionsMonitor<TokenOptions> tokenOptions)
+internal sealed class CsrfGuard(IOptions<CsrfOptions> options, IOptions<TokenOptions> tokenOptions)
 {
     public const string HeaderName = "X-CSRF";
     public const string HeaderValue = "1";
@@ -59,11 +59,11 @@ internal sealed class CsrfGuard(IOptionsMonitor<CsrfOptions> options, IOptionsMo
             return false;
         }
 
-        if (origin == RequestOrigin.Normalize(new Uri(tokenOptions.CurrentValue.Issuer).GetLeftPart(UriPartial.Authority)))
+        if (origin == RequestOrigin.Normalize(new Uri(tokenOptions.Value.Issuer).GetLeftPart(UriPartial.Authority)))
         {
             return true;
         }
 
-        return options.CurrentValue.AllowedOrigins.Any(allowed => RequestOrigin.Normalize(allowed) == origin);
+        return options.Value.AllowedOrigins.Any(allowed => RequestOrigin.Normalize(allowed) == origin);
     }
 }

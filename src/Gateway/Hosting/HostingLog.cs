@@ -9,8 +9,4 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 1001, EventName = "DatabaseUnavailable", Level = LogLevel.Warning,
         Message = "Database unavailable while serving {Path}; answered 503")]
     public static partial void DatabaseUnavailable(ILogger logger, PathString path, Exception exception);
-
-    [LoggerMessage(EventId = 1002, EventName = "GatewayListening", Level = LogLevel.Information,
-        Message = "Gateway listening on {Addresses}")]
-    public static partial void GatewayListening(ILogger logger, string addresses);
 }

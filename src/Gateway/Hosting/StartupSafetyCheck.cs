@@ -1,30 +1,35 @@
 using System.Net;
 using Gateway.Sessions;
 using Gateway.Users;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
 
 /// <summary>
 /// Outside Development the gateway refuses to run unsafely: cookies without <c>Secure</c> on an address other
-/// machines can reach, or a demo user whose password is printed in the README.
+/// machines can reach, or a demo user whose password is printed in the README. It runs after the database is
+/// migrated and before the server listens, so an unsafe gateway never accepts a connection.
 /// </summary>
 internal sealed class StartupSafetyCheck(
     IHostEnvironment environment,
-    IServer server,
+    IConfiguration configuration,
     IOptions<GatewayCookieOptions> cookieOptions,
-    IServiceScopeFactory scopeFactory) : IHostedLifecycleService
+    IServiceScopeFactory scopeFactory) : IHostedService
 {
-    public async Task StartedAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (environment.IsDevelopment())
         {
             return;
         }
 
-        RefuseInsecureCookiesOnExposedAddress();
+        var exposed = cookieOptions.Value.Secure ? null : ConfiguredAddresses(configuration).FirstOrDefault(address => !IsLoopback(address));
+        if (exposed is not null)
+        {
+            throw new GatewayStartupException(
+                $"Refusing to start in the {environment.EnvironmentName} environment: Gateway:Cookies:Secure is false while listening on {exposed}; use HTTPS with Secure cookies or listen on loopback only.");
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         if (await scope.ServiceProvider.GetRequiredService<UserService>().AnyDemoUserAsync(cancellationToken))
         {
@@ -33,37 +38,28 @@ internal sealed class StartupSafetyCheck(
         }
     }
 
-    private void RefuseInsecureCookiesOnExposedAddress()
-    {
-        if (cookieOptions.Value.Secure)
-        {
-            return;
-        }
-
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var exposed = addresses.FirstOrDefault(address => !IsLoopback(address));
-        if (exposed is not null)
-        {
-            throw new GatewayStartupException(
-                $"Refusing to start in the {environment.EnvironmentName} environment: Gateway:Cookies:Secure is false while listening on {exposed}; use HTTPS with Secure cookies or listen on loopback only.");
-        }
-    }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private static bool IsLoopback(string address)
+    /// <summary>Where Kestrel will listen: <c>urls</c>, <c>http_ports</c>/<c>https_ports</c> (all interfaces), Kestrel endpoints; else its default.</summary>
+    public static IReadOnlyList<string> ConfiguredAddresses(IConfiguration configuration)
     {
-        // Kestrel reports wildcard bindings as http://[::]:port, http://0.0.0.0:port or http://+:port.
-        var host = address.Split("://", 2).Last().Split('/')[0];
-        host = host.StartsWith('[') ? host[1..host.IndexOf(']', StringComparison.Ordinal)] : host.Split(':')[0];
+        var addresses = new List<string>();
+        addresses.AddRange((configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        foreach (var (key, scheme) in new[] { ("http_ports", "http"), ("https_ports", "https") })
+        {
+            addresses.AddRange((configuration[key] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(port => $"{scheme}://*:{port}"));
+        }
+
+        addresses.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren()
+            .Select(endpoint => endpoint["Url"]).OfType<string>());
+        return addresses.Count > 0 ? addresses : ["http://localhost:5000"];
+    }
+
+    public static bool IsLoopback(string address)
+    {
+        var authority = address.Split("://", 2).Last().Split('/')[0];
+        var host = authority.StartsWith('[') ? authority[1..authority.IndexOf(']', StringComparison.Ordinal)] : authority.Split(':')[0];
         return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
     }

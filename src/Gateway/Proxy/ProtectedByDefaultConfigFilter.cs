@@ -4,8 +4,8 @@ namespace Gateway.Proxy;
 
 /// <summary>
 /// Routes are protected unless marked <c>anonymous</c>, and the gateway enforces that itself (session
-/// transform), not through ASP.NET Core authorization. So the <c>default</c> policy is cleared here, and a
-/// named policy the gateway cannot honour is refused instead of being silently ignored.
+/// transform), not through ASP.NET Core authorization. So the <c>default</c> policy is cleared here; a named
+/// policy the gateway cannot honour is refused by <see cref="SessionTransformProvider.ValidateRoute"/>.
 /// </summary>
 internal sealed class ProtectedByDefaultConfigFilter : IProxyConfigFilter
 {
@@ -19,12 +19,8 @@ internal sealed class ProtectedByDefaultConfigFilter : IProxyConfigFilter
             return ValueTask.FromResult(route);
         }
 
-        if (string.Equals(policy, ProxyMetadata.DefaultPolicy, StringComparison.OrdinalIgnoreCase))
-        {
-            return ValueTask.FromResult(route with { AuthorizationPolicy = null });
-        }
-
-        throw new InvalidOperationException(
-            $"Route '{route.RouteId}': AuthorizationPolicy '{policy}' is not supported; use 'anonymous' for a public route or leave it unset (protected).");
+        return ValueTask.FromResult(string.Equals(policy, ProxyMetadata.DefaultPolicy, StringComparison.OrdinalIgnoreCase)
+            ? route with { AuthorizationPolicy = null }
+            : route);
     }
 }

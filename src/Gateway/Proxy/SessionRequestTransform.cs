@@ -19,7 +19,7 @@ internal sealed class SessionRequestTransform(
     SessionCookies cookies,
     CsrfGuard csrf,
     AccessTokenIssuer tokens,
-    IOptionsMonitor<TokenOptions> tokenOptions,
+    IOptions<TokenOptions> tokenOptions,
     GatewayMetrics metrics) : RequestTransform
 {
     public override async ValueTask ApplyAsync(RequestTransformContext context)
@@ -35,7 +35,7 @@ internal sealed class SessionRequestTransform(
             return;
         }
 
-        var audience = clusterAudience ?? tokenOptions.CurrentValue.Audience;
+        var audience = clusterAudience ?? tokenOptions.Value.Audience;
         var session = await resolver.ResolveAsync(http, audience);
         switch (session.State)
         {

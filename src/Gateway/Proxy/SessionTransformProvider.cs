@@ -17,11 +17,18 @@ internal sealed class SessionTransformProvider(
     SessionCookies cookies,
     CsrfGuard csrf,
     AccessTokenIssuer tokens,
-    IOptionsMonitor<TokenOptions> tokenOptions,
+    IOptions<TokenOptions> tokenOptions,
     GatewayMetrics metrics) : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
     {
+        var policy = context.Route.AuthorizationPolicy;
+        if (!string.IsNullOrEmpty(policy) && !ProxyMetadata.IsAnonymous(context.Route))
+        {
+            context.Errors.Add(new ArgumentException(
+                $"Route '{context.Route.RouteId}': AuthorizationPolicy '{policy}' is not supported; use 'anonymous' for a public route or leave it unset (protected)."));
+        }
+
         if (context.Route.Metadata?.TryGetValue(ProxyMetadata.CsrfHeader, out var value) == true
             && !string.Equals(value, ProxyMetadata.CsrfHeaderOptional, StringComparison.OrdinalIgnoreCase)
             && !string.Equals(value, ProxyMetadata.CsrfHeaderRequired, StringComparison.OrdinalIgnoreCase))

@@ -11,17 +11,17 @@ namespace Gateway.RateLimiting;
 /// per user name (<see cref="TryAcquireForUser"/>, checked once the body names the user), and database
 /// decisions per refresh token (<see cref="TryAcquireForRefresh"/>).
 /// </summary>
-internal sealed class LoginRateLimits(IOptionsMonitor<RateLimitingOptions> options) : IDisposable
+internal sealed class LoginRateLimits(IOptions<RateLimitingOptions> options) : IDisposable
 {
     public const string PolicyName = "login";
 
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly PartitionedRateLimiter<string> _perUser = PartitionedRateLimiter.Create<string, string>(
-        userName => RateLimitPartition.GetFixedWindowLimiter(userName, _ => WindowOptions(options.CurrentValue.LoginPermitsPerMinute)));
+        userName => RateLimitPartition.GetFixedWindowLimiter(userName, _ => WindowOptions(options.Value.LoginPermitsPerMinute)));
 
     private readonly PartitionedRateLimiter<string> _perRefreshToken = PartitionedRateLimiter.Create<string, string>(
-        tokenHash => RateLimitPartition.GetFixedWindowLimiter(tokenHash, _ => WindowOptions(options.CurrentValue.RefreshPermitsPerMinute)));
+        tokenHash => RateLimitPartition.GetFixedWindowLimiter(tokenHash, _ => WindowOptions(options.Value.RefreshPermitsPerMinute)));
 
     /// <summary>Null when allowed; else how long to wait.</summary>
     public TimeSpan? TryAcquireForUser(string normalizedUserName) => TryAcquire(_perUser, normalizedUserName);
@@ -31,7 +31,7 @@ internal sealed class LoginRateLimits(IOptionsMonitor<RateLimitingOptions> optio
 
     public RateLimitPartition<string> PartitionByClient(HttpContext context)
     {
-        var current = options.CurrentValue;
+        var current = options.Value;
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return current.Enabled
             ? RateLimitPartition.GetFixedWindowLimiter(client, _ => WindowOptions(current.LoginPermitsPerMinute))
@@ -55,7 +55,7 @@ internal sealed class LoginRateLimits(IOptionsMonitor<RateLimitingOptions> optio
 
     private TimeSpan? TryAcquire(PartitionedRateLimiter<string> limiter, string key)
     {
-        if (!options.CurrentValue.Enabled)
+        if (!options.Value.Enabled)
         {
             return null;
         }

@@ -8,11 +8,11 @@ namespace Gateway.Sessions;
 /// For <c>/auth/*</c> endpoints that act on the caller's session: resolves it (refreshing if needed), writes or
 /// clears cookies accordingly, and gives either the live ticket or the problem to answer.
 /// </summary>
-internal sealed class CurrentSession(SessionResolver resolver, SessionCookies cookies, IOptionsMonitor<TokenOptions> options)
+internal sealed class CurrentSession(SessionResolver resolver, SessionCookies cookies, IOptions<TokenOptions> options)
 {
     public async Task<(AccessTicket? Ticket, ProblemHttpResult? Problem)> RequireAsync(HttpContext context)
     {
-        var session = await resolver.ResolveAsync(context, options.CurrentValue.Audience);
+        var session = await resolver.ResolveAsync(context, options.Value.Audience);
         switch (session.State)
         {
             case SessionState.Live:

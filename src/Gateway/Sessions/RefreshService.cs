@@ -18,7 +18,7 @@ internal sealed class RefreshService(
     SessionCookieProtector protector,
     IServiceScopeFactory scopeFactory,
     TimeProvider time,
-    IOptionsMonitor<TokenOptions> options,
+    IOptions<TokenOptions> options,
     GatewayMetrics metrics,
     LoginRateLimits rateLimits,
     ILogger<RefreshService> logger)
@@ -79,7 +79,7 @@ internal sealed class RefreshService(
                     return Record(RefreshResult.Ended("unknown-token"));
                 }
 
-                switch (RefreshRules.Decide(state, now, options.CurrentValue.RefreshGracePeriod))
+                switch (RefreshRules.Decide(state, now, options.Value.RefreshGracePeriod))
                 {
                     case RefreshDecision.Rotate:
                         var issued = issuer.Issue(state.UserId, state.UserName, state.Roles, state.SessionId, state.SessionExpiresAt, now, audience);

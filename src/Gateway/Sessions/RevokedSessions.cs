@@ -9,7 +9,7 @@ namespace Gateway.Sessions;
 /// (a dictionary probe, no database). Filled at once by this instance's revocations and within about a second
 /// by the revocation poller for the others'.
 /// </summary>
-internal sealed class RevokedSessions(TimeProvider time, IOptionsMonitor<TokenOptions> options)
+internal sealed class RevokedSessions(TimeProvider time, IOptions<TokenOptions> options)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _forgetAt = new(StringComparer.Ordinal);
 
@@ -20,7 +20,7 @@ internal sealed class RevokedSessions(TimeProvider time, IOptionsMonitor<TokenOp
     public void Add(string sessionId, DateTimeOffset revokedAt)
     {
         // Past this instant every access token of the session has expired on its own.
-        var forgetAt = revokedAt + options.CurrentValue.AccessTokenLifetime + TimeSpan.FromMinutes(1);
+        var forgetAt = revokedAt + options.Value.AccessTokenLifetime + TimeSpan.FromMinutes(1);
         if (forgetAt > time.GetUtcNow())
         {
             _forgetAt[sessionId] = forgetAt;

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Gateway.Sessions;
@@ -17,8 +16,7 @@ internal sealed class SessionCookieProtector(IDataProtectionProvider dataProtect
     private readonly IDataProtector _access = dataProtection.CreateProtector("Gateway.Sessions.AccessCookie.v1");
     private readonly IDataProtector _refresh = dataProtection.CreateProtector("Gateway.Sessions.RefreshCookie.v1");
 
-    public string ProtectAccess(AccessTicket ticket) =>
-        Base64Url.EncodeToString(_access.Protect(JsonSerializer.SerializeToUtf8Bytes(ticket, SessionsJsonContext.Default.AccessTicket)));
+    public string ProtectAccess(AccessTicket ticket) => Base64Url.EncodeToString(_access.Protect(AccessTicketFormat.Serialize(ticket)));
 
     public AccessTicket? UnprotectAccess(ReadOnlySpan<char> cookie)
     {
@@ -30,10 +28,11 @@ internal sealed class SessionCookieProtector(IDataProtectionProvider dataProtect
 
         try
         {
-            return JsonSerializer.Deserialize(plain, SessionsJsonContext.Default.AccessTicket);
+            return AccessTicketFormat.Deserialize(plain);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or FormatException)
         {
+            // Authenticated by Data Protection, so only a format change between versions can land here.
             return null;
         }
     }

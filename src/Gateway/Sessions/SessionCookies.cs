@@ -4,11 +4,11 @@ using Microsoft.Extensions.Primitives;
 namespace Gateway.Sessions;
 
 /// <summary>Reads the two session cookies from a request and sets or clears them on a response.</summary>
-internal sealed class SessionCookies(IOptionsMonitor<GatewayCookieOptions> options)
+internal sealed class SessionCookies(IOptions<GatewayCookieOptions> options)
 {
-    public string AccessName => SessionCookieNames.Access(options.CurrentValue.Secure);
+    public string AccessName => SessionCookieNames.Access(options.Value.Secure);
 
-    public string RefreshName => SessionCookieNames.Refresh(options.CurrentValue.Secure);
+    public string RefreshName => SessionCookieNames.Refresh(options.Value.Secure);
 
     public bool TryGetAccess(StringValues cookieHeader, out ReadOnlySpan<char> value) =>
         CookieHeader.TryGetValue(cookieHeader, AccessName, out value);
@@ -36,7 +36,7 @@ internal sealed class SessionCookies(IOptionsMonitor<GatewayCookieOptions> optio
 
     private CookieOptions Create(DateTimeOffset expires)
     {
-        var current = options.CurrentValue;
+        var current = options.Value;
         return new CookieOptions
         {
             HttpOnly = true,

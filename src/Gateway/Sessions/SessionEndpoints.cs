@@ -48,7 +48,7 @@ internal static class SessionEndpoints
     }
 
     private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Refresh(
-        HttpContext context, SessionCookies cookies, SessionCookieProtector protector, RefreshService refresh, IOptionsMonitor<TokenOptions> options)
+        HttpContext context, SessionCookies cookies, SessionCookieProtector protector, RefreshService refresh, IOptions<TokenOptions> options)
     {
         var header = context.Request.Headers.Cookie;
         var token = cookies.TryGetRefresh(header, out var cookie) ? protector.UnprotectRefresh(cookie) : null;
@@ -57,7 +57,7 @@ internal static class SessionEndpoints
             return SessionProblems.For(SessionResolution.None(cookies.HasAny(header)), context.Response, cookies);
         }
 
-        var result = await refresh.RefreshAsync(token, SessionRequestInfo.From(context), options.CurrentValue.Audience, context.RequestAborted);
+        var result = await refresh.RefreshAsync(token, SessionRequestInfo.From(context), options.Value.Audience, context.RequestAborted);
         var session = SessionResolution.From(result);
         if (session.State != SessionState.Refreshed)
         {

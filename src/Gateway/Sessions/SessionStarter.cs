@@ -15,12 +15,12 @@ internal sealed class SessionStarter(
     SessionIssuer issuer,
     AuditTrail audit,
     TimeProvider time,
-    IOptionsMonitor<TokenOptions> options)
+    IOptions<TokenOptions> options)
 {
     public async Task<IssuedSession> StartAsync(User user, SessionRequestInfo client, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var lifetimes = options.CurrentValue;
+        var lifetimes = options.Value;
         var sessionId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         var endsAt = now + lifetimes.SessionLifetime;
         var issued = issuer.Issue(user.Id, user.Name, user.Roles, sessionId, endsAt, now, lifetimes.Audience);

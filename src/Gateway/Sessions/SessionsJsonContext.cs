@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 namespace Gateway.Sessions;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(AccessTicket))]
 [JsonSerializable(typeof(SessionBody))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(IReadOnlyList<DeviceSession>))]

@@ -11,6 +11,7 @@ internal static class SessionsServiceCollectionExtensions
         services.AddOptions<GatewayCookieOptions>().BindConfiguration(GatewayCookieOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayCookieOptions>, GatewayCookieOptionsValidator>());
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
 
         services.TryAddSingleton<SessionCookies>();
         services.TryAddSingleton<SessionCookieProtector>();

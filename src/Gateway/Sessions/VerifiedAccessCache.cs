@@ -13,7 +13,7 @@ internal sealed class VerifiedAccessCache(TimeProvider time)
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, VerifiedAccess> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, VerifiedAccess> _entries = new(CookieValueComparer.Instance);
     private long _nextSweepTicks;
 
     public int Count => _entries.Count;

@@ -32,6 +32,20 @@ internal sealed class DatabaseMigrator(IServiceScopeFactory scopeFactory, Gatewa
         {
             // WAL is a property of the file: set once, every later connection uses it.
             await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            RestrictToOwner(database.ConnectionString);
+        }
+    }
+
+    /// <summary>
+    /// The file holds password hashes and the Data Protection key ring (which decrypts every cookie): only the
+    /// account running the gateway may read it. SQLite gives its -wal and -shm files the same mode.
+    /// </summary>
+    private static void RestrictToOwner(string connectionString)
+    {
+        var path = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (!OperatingSystem.IsWindows() && File.Exists(path))
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 

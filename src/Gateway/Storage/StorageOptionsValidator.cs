@@ -11,6 +11,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:Provider must be Sqlite or Postgres.");
         }
 
+        if (options.Provider != StorageProvider.Sqlite)
+        {
+            return ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:Provider {options.Provider} is not available in this version; use Sqlite.");
+        }
+
         return string.IsNullOrWhiteSpace(options.DataPath)
             ? ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:DataPath must name a folder.")
             : ValidateOptionsResult.Success;

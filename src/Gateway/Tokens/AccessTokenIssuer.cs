@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Tokens;
 
 /// <summary>Mints RFC 9068 access tokens (<c>typ: at+jwt</c>) with the ring's current key.</summary>
-internal sealed class AccessTokenIssuer(SigningKeyRing ring, IOptionsMonitor<TokenOptions> options)
+internal sealed class AccessTokenIssuer(SigningKeyRing ring, IOptions<TokenOptions> options)
 {
     public const string TokenType = "at+jwt";
 
@@ -34,7 +34,7 @@ internal sealed class AccessTokenIssuer(SigningKeyRing ring, IOptionsMonitor<Tok
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             TokenType = TokenType,
-            Issuer = options.CurrentValue.Issuer,
+            Issuer = options.Value.Issuer,
             Audience = audience,
             IssuedAt = claims.IssuedAt.UtcDateTime,
             NotBefore = claims.IssuedAt.UtcDateTime,

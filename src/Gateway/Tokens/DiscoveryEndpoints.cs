@@ -16,9 +16,9 @@ internal static class DiscoveryEndpoints
         return endpoints;
     }
 
-    private static JsonHttpResult<DiscoveryDocument> GetDiscovery(IOptionsMonitor<TokenOptions> options, HttpResponse response)
+    private static JsonHttpResult<DiscoveryDocument> GetDiscovery(IOptions<TokenOptions> options, HttpResponse response)
     {
-        var issuer = options.CurrentValue.Issuer;
+        var issuer = options.Value.Issuer;
         SetShortCache(response);
         return TypedResults.Json(
             new DiscoveryDocument(issuer, issuer.TrimEnd('/') + JwksPath, [SigningAlgorithms.RS256, SigningAlgorithms.ES256]),

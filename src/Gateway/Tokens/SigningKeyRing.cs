@@ -12,7 +12,7 @@ internal sealed class SigningKeyRing(
     IServiceScopeFactory scopeFactory,
     IDataProtectionProvider dataProtection,
     TimeProvider time,
-    IOptionsMonitor<TokenOptions> options,
+    IOptions<TokenOptions> options,
     ILogger<SigningKeyRing> logger)
 {
     private volatile IReadOnlyList<LoadedSigningKey> _keys = [];
@@ -30,7 +30,7 @@ internal sealed class SigningKeyRing(
         var keys = _keys;
         var now = time.GetUtcNow();
         var times = keys.Select(key => key.Times).ToList();
-        var lifetime = options.CurrentValue.AccessTokenLifetime;
+        var lifetime = options.Value.AccessTokenLifetime;
         return keys.Where(key => SigningKeySchedule.Status(key.Times, times, now, lifetime) != SigningKeyStatus.Expired).ToList();
     }
 

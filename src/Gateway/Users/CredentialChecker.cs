@@ -16,7 +16,7 @@ internal sealed class CredentialChecker(
     DatabaseWriteGate writeGate,
     AuditTrail audit,
     TimeProvider time,
-    IOptionsMonitor<LockoutOptions> lockout)
+    IOptions<LockoutOptions> lockout)
 {
     public async Task<CredentialResult> CheckAsync(string userName, string password, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ internal sealed class CredentialChecker(
 
     private async Task RecordFailureAsync(User user, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var limits = lockout.CurrentValue;
+        var limits = lockout.Value;
         user.FailedLoginCount++;
         if (user.FailedLoginCount >= limits.MaxFailedAttempts)
         {

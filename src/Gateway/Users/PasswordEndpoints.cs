@@ -51,6 +51,7 @@ internal static class PasswordEndpoints
         var verdict = await hashing.VerifyAsync(user.PasswordHash, request.CurrentPassword, context.RequestAborted);
         if (verdict is null)
         {
+            LoginRateLimits.SetRetryAfter(context.Response, TimeSpan.FromSeconds(1));
             return ProblemResults.Overloaded();
         }
 

@@ -1,0 +1,106 @@
+using Gateway.Hosting;
+using Gateway.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Tests.Hosting;
+
+/// <summary>Starts the real gateway (Kestrel on a free loopback port) the way Program does, to see it refuse.</summary>
+public sealed class StartupSafetyCheckTests
+{
+    [Fact]
+    public async Task Start_DemoUserOutsideDevelopment_IsRefusedWithOneClearLine()
+    {
+        var database = TestDatabase.NewPath();
+        Assert.Null(await StartAsync(database, "Development", "--Gateway:Demo:Enabled=true"));
+
+        var refusal = await StartAsync(database, "Production");
+
+        Assert.IsType<GatewayStartupException>(refusal);
+        Assert.Contains("demo user", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', StartupFailure.OneLine(refusal));
+    }
+
+    [Fact]
+    public async Task Start_InsecureCookiesOnAllInterfacesOutsideDevelopment_IsRefused()
+    {
+        var refusal = await StartAsync(TestDatabase.NewPath(), "Production", "--Gateway:Cookies:Secure=false", "--urls=http://0.0.0.0:0");
+
+        Assert.IsType<GatewayStartupException>(refusal);
+        Assert.Contains("Gateway:Cookies:Secure", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_InsecureCookiesOnLoopbackOutsideDevelopment_Runs()
+    {
+        var failure = await StartAsync(TestDatabase.NewPath(), "Production", "--Gateway:Cookies:Secure=false");
+
+        Assert.Null(failure);
+    }
+
+    [Theory]
+    [InlineData("http://+:80", false)]
+    [InlineData("http://[::]:80", false)]
+    [InlineData("http://gateway.example:80", false)]
+    [InlineData("http://[::1]:5000", true)]
+    [InlineData("https://localhost:5001", true)]
+    [InlineData("http://127.0.0.2:5000", true)]
+    public void IsLoopback_Address_TellsWhetherOtherMachinesCanReachIt(string address, bool loopback)
+    {
+        Assert.Equal(loopback, StartupSafetyCheck.IsLoopback(address));
+    }
+
+    [Fact]
+    public async Task Start_GracePeriodAboveSixtySeconds_FailsNamingTheKey()
+    {
+        var failure = await StartAsync(TestDatabase.NewPath(), "Production", "--Gateway:Tokens:RefreshGracePeriod=00:01:01");
+
+        Assert.IsType<OptionsValidationException>(failure);
+        Assert.Contains("Gateway:Tokens:RefreshGracePeriod", StartupFailure.OneLine(failure), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_NamedAuthorizationPolicy_FailsSayingWhatIsSupported()
+    {
+        var failure = await StartAsync(TestDatabase.NewPath(), "Production",
+            "--ReverseProxy:Routes:admin:ClusterId=c",
+            "--ReverseProxy:Routes:admin:Match:Path=/admin/{**rest}",
+            "--ReverseProxy:Routes:admin:AuthorizationPolicy=admins",
+            "--ReverseProxy:Clusters:c:Destinations:d:Address=http://127.0.0.1:9/");
+
+        Assert.NotNull(failure);
+        Assert.True(StartupFailure.IsOperatorError(failure));
+        Assert.Contains("AuthorizationPolicy 'admins' is not supported", StartupFailure.OneLine(failure), StringComparison.Ordinal);
+    }
+
+    /// <summary>Null when the gateway started (it is stopped again), else what stopped it.</summary>
+    private static async Task<Exception?> StartAsync(string database, string environment, params string[] settings)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = GatewayApplication.Build(
+            [
+                $"--environment={environment}",
+                $"--ConnectionStrings:Gateway=Data Source={database}",
+                "--urls=http://127.0.0.1:0",
+                "--Logging:LogLevel:Default=None",
+                .. settings,
+            ]);
+            await app.StartAsync();
+            await app.StopAsync();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+        finally
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
+}
