@@ -32,7 +32,6 @@ internal sealed class ChildProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -57,7 +57,13 @@ internal static class ProblemResults
         return DatabaseUnavailable();
     }
 
-    public static Task WriteAsync(HttpContext context, ProblemHttpResult problem) => problem.ExecuteAsync(context);
+    /// <summary>Writes a problem outside an endpoint (proxy transforms, middleware), with the headers the gateway's own answers carry.</summary>
+    public static Task WriteAsync(HttpContext context, ProblemHttpResult problem)
+    {
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "no-store";
+        return problem.ExecuteAsync(context);
+    }
 
     private static ProblemHttpResult Create(int status, string type, string title, string? detail = null) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail });

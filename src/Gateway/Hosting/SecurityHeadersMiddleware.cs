@@ -1,34 +1,35 @@
+using Yarp.ReverseProxy.Model;
+
 namespace Gateway.Hosting;
 
 /// <summary>
 /// Headers on what the gateway itself answers: nosniff everywhere; no-store on <c>/auth/*</c> so no cache keeps
-/// a session body. Proxied responses keep the downstream's own headers.
+/// a session body. Proxied responses are the downstream's: they pass as they came (and the hot path pays nothing
+/// here); the gateway's own refusals on proxy routes get nosniff from <see cref="ProblemResults.WriteAsync"/>.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase))
+        if (context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is not null)
         {
-            context.Response.OnStarting(static state =>
-            {
-                var headers = ((HttpResponse)state).Headers;
-                headers.CacheControl = "no-store";
-                headers.Pragma = "no-cache";
-                return Task.CompletedTask;
-            }, context.Response);
+            return next(context);
         }
 
+        var noStore = context.Request.Path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase);
         context.Response.OnStarting(static state =>
         {
-            var headers = ((HttpResponse)state).Headers;
-            if (!headers.ContainsKey("X-Content-Type-Options"))
+            var (response, noStore) = ((HttpResponse, bool))state;
+            var headers = response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            if (noStore)
             {
-                headers.XContentTypeOptions = "nosniff";
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
             }
 
             return Task.CompletedTask;
-        }, context.Response);
+        }, (context.Response, noStore));
         return next(context);
     }
 }
