@@ -43,7 +43,7 @@ await using var downstream = await ChildProcess.StartAsync("downstream", Dll("be
 await using var plainYarp = await ChildProcess.StartAsync("plain YARP", Dll("bench/Bench.PlainYarp", "Bench.PlainYarp"), 5302, work,
     proxyConfig, Path.Combine(work, "plain-yarp.log"));
 
-var users = Enumerable.Range(1, 8).Select(i => $"bench{i}").Append("timing").ToList();
+var users = Enumerable.Range(1, 8).Select(i => $"bench{i}").Append("timing").Append("flood").ToList();
 foreach (var user in users)
 {
     await AddUserAsync(user);
@@ -121,9 +121,17 @@ Console.WriteLine($"race: {race.Ok}/{race.Requests} ok, {race.DistinctRefreshCoo
 Console.WriteLine("login scenarios");
 var login = await scenarios.LoginAsync(users[1], 4, seconds);
 var timing = await scenarios.EnumerationTimingAsync("timing", quick ? 20 : 100);
+Console.WriteLine("login flood during proxied load");
+var protectedTarget = targets[^1];
+var calm = await Wrk.RunAsync(protectedTarget.Url, protectedTarget.Path, script, cookiesFile, 32, seconds);
+var flood = scenarios.LoginFloodAsync("flood", 64, seconds);
+var stormy = await Wrk.RunAsync(protectedTarget.Url, protectedTarget.Path, script, cookiesFile, 32, seconds);
+var floodStatuses = await flood;
+Console.WriteLine($"protected route {calm.RequestsPerSecond:F0} req/s calm, {stormy.RequestsPerSecond:F0} req/s during the flood");
 var peakRss = gateway.PeakRssBytes();
 
-var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPathRss, peakRss, plainYarp.PeakRssBytes(), refresh, race, login, timing);
+var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPathRss, peakRss, plainYarp.PeakRssBytes(), refresh, race, login, timing,
+    (calm, stormy, floodStatuses));
 await report.WriteAsync(Path.Combine(root, "bench", "RESULTS.md"), Path.Combine(root, "bench", "results.png"));
 Console.WriteLine("wrote bench/RESULTS.md and bench/results.png");
 return 0;

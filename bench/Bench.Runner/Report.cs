@@ -17,7 +17,8 @@ internal sealed class Report(
     List<(string Name, LoopResult Result)> refresh,
     RaceResult race,
     LoopResult login,
-    (TimingResult Unknown, TimingResult WrongPassword) timing)
+    (TimingResult Unknown, TimingResult WrongPassword) timing,
+    (WrkResult Calm, WrkResult Stormy, Dictionary<System.Net.HttpStatusCode, int> Statuses) flood)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -91,6 +92,13 @@ internal sealed class Report(
         var gap = Math.Abs(timing.Unknown.MedianMs - timing.WrongPassword.MedianMs);
         md.AppendLine();
         md.AppendLine(Invariant, $"Median difference: **{gap:F2} ms** ({gap / timing.WrongPassword.MedianMs:P1} of a login).").AppendLine();
+
+        md.AppendLine("Proxied requests during a login flood (64 clients sending wrong passwords as fast as answers come, rate limiting off so every attempt reaches PBKDF2):").AppendLine();
+        md.AppendLine("| protected route | requests/s | p99 ms | errors |");
+        md.AppendLine("|---|---:|---:|---:|");
+        md.AppendLine(Invariant, $"| without the flood | {flood.Calm.RequestsPerSecond:F0} | {flood.Calm.P99Us / 1000.0:F2} | {flood.Calm.Errors} |");
+        md.AppendLine(Invariant, $"| during the flood | {flood.Stormy.RequestsPerSecond:F0} | {flood.Stormy.P99Us / 1000.0:F2} | {flood.Stormy.Errors} |").AppendLine();
+        md.AppendLine("Answers to the flood: " + string.Join(", ", flood.Statuses.OrderBy(s => s.Key).Select(s => string.Create(Invariant, $"{(int)s.Key}: {s.Value}"))) + ".").AppendLine();
 
         var micro = MicroBenchmarks();
         md.AppendLine("## Micro-benchmarks (BenchmarkDotNet)").AppendLine();

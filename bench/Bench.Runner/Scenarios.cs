@@ -57,6 +57,24 @@ internal sealed class Scenarios(GatewayClient gateway, string databasePath, stri
             }
         });
 
+    /// <summary>Many clients signing in with wrong passwords as fast as they can, answers counted by status.</summary>
+    public async Task<Dictionary<HttpStatusCode, int>> LoginFloodAsync(string user, int workers, TimeSpan duration)
+    {
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<HttpStatusCode, int>();
+        await ClosedLoop.RunAsync(workers, duration, async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/login")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { username = user, password = "a wrong guess" }),
+            };
+            request.Headers.Add("X-CSRF", "1");
+            using var response = await gateway.Http.SendAsync(request);
+            statuses.AddOrUpdate(response.StatusCode, 1, (_, count) => count + 1);
+            return true;
+        });
+        return new Dictionary<HttpStatusCode, int>(statuses);
+    }
+
     /// <summary>Unknown user and wrong password, interleaved so drift hits both alike.</summary>
     public async Task<(TimingResult Unknown, TimingResult WrongPassword)> EnumerationTimingAsync(string knownUser, int samples)
     {
