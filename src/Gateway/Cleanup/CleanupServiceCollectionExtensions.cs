@@ -1,5 +1,5 @@
+using Gateway.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Cleanup;
 
@@ -8,8 +8,7 @@ internal static class CleanupServiceCollectionExtensions
     /// <summary>Background removal of expired tokens, ended sessions and old audit rows.</summary>
     public static IServiceCollection AddGatewayCleanup(this IServiceCollection services)
     {
-        services.AddOptions<CleanupOptions>().BindConfiguration(CleanupOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CleanupOptions>, CleanupOptionsValidator>());
+        services.AddValidatedOptions<CleanupOptions, CleanupOptionsValidator>(CleanupOptions.SectionName);
         services.TryAddScoped<ExpiredDataCleaner>();
         services.AddHostedService<CleanupService>();
         return services;

@@ -1,5 +1,5 @@
+using Gateway.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Csrf;
 
@@ -7,8 +7,7 @@ internal static class CsrfServiceCollectionExtensions
 {
     public static IServiceCollection AddGatewayCsrf(this IServiceCollection services)
     {
-        services.AddOptions<CsrfOptions>().BindConfiguration(CsrfOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CsrfOptions>, CsrfOptionsValidator>());
+        services.AddValidatedOptions<CsrfOptions, CsrfOptionsValidator>(CsrfOptions.SectionName);
         services.TryAddSingleton<CsrfGuard>();
         services.TryAddSingleton<CsrfEndpointFilter>();
         return services;

@@ -1,5 +1,5 @@
+using Gateway.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.RateLimiting;
 
@@ -8,8 +8,7 @@ internal static class RateLimitingServiceCollectionExtensions
     /// <summary>The rate limiter middleware's login policy (per client IP) and the per-user-name limiter.</summary>
     public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>());
+        services.AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(RateLimitingOptions.SectionName);
         services.TryAddSingleton<LoginRateLimits>();
         services.AddRateLimiter(limiter =>
         {

@@ -1,5 +1,5 @@
+using Gateway.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Sessions;
 
@@ -8,10 +8,8 @@ internal static class SessionsServiceCollectionExtensions
     /// <summary>Cookies, the session resolver and its caches, rotation, revocation and the login path.</summary>
     public static IServiceCollection AddGatewaySessions(this IServiceCollection services)
     {
-        services.AddOptions<GatewayCookieOptions>().BindConfiguration(GatewayCookieOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayCookieOptions>, GatewayCookieOptionsValidator>());
-        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
+        services.AddValidatedOptions<GatewayCookieOptions, GatewayCookieOptionsValidator>(GatewayCookieOptions.SectionName);
+        services.AddValidatedOptions<SessionOptions, SessionOptionsValidator>(SessionOptions.SectionName);
 
         services.TryAddSingleton<SessionCookies>();
         services.TryAddSingleton<SessionCookieProtector>();

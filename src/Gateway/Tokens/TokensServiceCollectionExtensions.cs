@@ -1,5 +1,5 @@
+using Gateway.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Tokens;
 
@@ -8,8 +8,7 @@ internal static class TokensServiceCollectionExtensions
     /// <summary>Token options, the signing key ring (loaded at start, refreshed periodically) and the access token issuer.</summary>
     public static IServiceCollection AddGatewayTokens(this IServiceCollection services)
     {
-        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenOptions>, TokenOptionsValidator>());
+        services.AddValidatedOptions<TokenOptions, TokenOptionsValidator>(TokenOptions.SectionName);
         services.TryAddScoped<SigningKeyStore>();
         services.TryAddSingleton<SigningKeyRing>();
         services.TryAddSingleton<AccessTokenIssuer>();

@@ -1,5 +1,5 @@
+using Gateway.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Users;
 
@@ -9,8 +9,7 @@ internal static class UsersServiceCollectionExtensions
     public static IServiceCollection AddGatewayUsers(this IServiceCollection services)
     {
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
-        services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LockoutOptions>, LockoutOptionsValidator>());
+        services.AddValidatedOptions<LockoutOptions, LockoutOptionsValidator>(LockoutOptions.SectionName);
         services.TryAddSingleton<PasswordHashing>();
         services.TryAddSingleton<CommonPasswords>();
         services.TryAddSingleton<PasswordPolicy>();
