@@ -57,6 +57,9 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Testing";
 
+    /// <summary>Extra services a test adds after the gateway's own (a startup filter, a stand-in).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public BrowserClient CreateBrowser() => new(CreateDefaultClient(new Uri("http://localhost")));
 
     public async Task<User> CreateUserAsync(string name, string password = Password, params string[] roles)
@@ -97,6 +100,7 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
 
             // PBKDF2 at the production 100,000 iterations costs ~56 ms per hash; the tests check behaviour, not cost.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+            TestServices?.Invoke(services);
         });
     }
 }

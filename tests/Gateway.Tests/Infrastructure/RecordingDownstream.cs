@@ -24,6 +24,9 @@ internal sealed class RecordingDownstream : IAsyncDisposable
     /// <summary>Status code the downstream answers; 200 unless a test changes it.</summary>
     public int StatusCode { get; set; } = StatusCodes.Status200OK;
 
+    /// <summary>How long the downstream takes before answering (a slow service); no wait unless a test sets one.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Set-Cookie lines the downstream adds to its answer.</summary>
     public List<string> SetCookies { get; } = [];
 
@@ -40,6 +43,19 @@ internal sealed class RecordingDownstream : IAsyncDisposable
                 context.Request.Method,
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+            if (downstream.Delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(downstream.Delay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The gateway gave up on the request: nobody is waiting for the answer.
+                    return;
+                }
+            }
+
             context.Response.StatusCode = downstream.StatusCode;
             foreach (var cookie in downstream.SetCookies)
             {
