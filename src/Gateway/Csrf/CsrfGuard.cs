@@ -16,7 +16,7 @@ internal sealed class CsrfGuard(IOptions<CsrfOptions> options, IOptions<TokenOpt
 
     public CsrfVerdict Check(HttpRequest request, bool requireHeader)
     {
-        if (request.HttpContext.WebSockets.IsWebSocketRequest)
+        if (WebSocketUpgrade.IsRequested(request))
         {
             return IsConfiguredOrigin(RequestOrigin.Normalize(request.Headers.Origin))
                 ? CsrfVerdict.Allowed

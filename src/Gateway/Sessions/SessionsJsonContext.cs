@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Gateway.Sessions;
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+// A name given twice could mean one user to a firewall or log (first wins) and another here (last wins).
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(SessionBody))]
 [JsonSerializable(typeof(LoginRequest))]
 [JsonSerializable(typeof(IReadOnlyList<DeviceSession>))]
