@@ -60,6 +60,9 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
     /// <summary>Extra services a test adds after the gateway's own (a startup filter, a stand-in).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>Start on an empty database (migrations, first keys) instead of a copy of the migrated template.</summary>
+    public bool FreshDatabase { get; init; }
+
     public BrowserClient CreateBrowser() => new(CreateDefaultClient(new Uri("http://localhost")));
 
     public async Task<User> CreateUserAsync(string name, string password = Password, params string[] roles)
@@ -91,6 +94,12 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // A test that chooses the key algorithm needs a key ring made under that choice.
+        if (!FreshDatabase && !_settings.ContainsKey("Gateway:Tokens:SigningAlgorithm"))
+        {
+            TestDatabase.CopyTemplateTo(DatabasePath);
+        }
+
         builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -26,7 +26,8 @@ public sealed class CookieTamperingTests : IAsyncLifetime
     {
         await using var gateway = new GatewayFactory(_downstream);
         await gateway.CreateUserAsync("alice");
-        await using var attackersGateway = new GatewayFactory(_downstream);
+        // Its own database, hence its own Data Protection and signing keys (not the shared test template).
+        await using var attackersGateway = new GatewayFactory(_downstream) { FreshDatabase = true };
         using var forged = await attackersGateway.SignedInBrowserAsync("alice");
         using var browser = gateway.CreateBrowser();
         browser.Cookies[gateway.AccessCookieName] = forged.Cookies[gateway.AccessCookieName];
@@ -42,7 +43,8 @@ public sealed class CookieTamperingTests : IAsyncLifetime
     {
         await using var gateway = new GatewayFactory(_downstream);
         await gateway.CreateUserAsync("alice");
-        await using var attackersGateway = new GatewayFactory(_downstream);
+        // Its own database, hence its own Data Protection and signing keys (not the shared test template).
+        await using var attackersGateway = new GatewayFactory(_downstream) { FreshDatabase = true };
         using var forged = await attackersGateway.SignedInBrowserAsync("alice");
         using var browser = gateway.CreateBrowser();
         browser.Cookies[gateway.RefreshCookieName] = forged.Cookies[gateway.RefreshCookieName];
