@@ -60,6 +60,9 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
     /// <summary>Extra services a test adds after the gateway's own (a startup filter, a stand-in).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>The folder the gateway reads <c>appsettings.json</c> from; the project's folder unless a test sets one.</summary>
+    public string? ContentRoot { get; init; }
+
     /// <summary>Start on an empty database (migrations, first keys) instead of a copy of the migrated template.</summary>
     public bool FreshDatabase { get; init; }
 
@@ -101,6 +104,11 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment(Environment);
+        if (ContentRoot is not null)
+        {
+            builder.UseContentRoot(ContentRoot);
+        }
+
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
