@@ -21,6 +21,9 @@ internal static class AdminHost
             EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
                 ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
                 ?? Environments.Production,
+
+            // A command runs for a moment: nothing to reload, and no watcher over the folder tree to set up.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         configure?.Invoke(builder.Configuration);
         builder.Logging.ClearProviders();

@@ -15,7 +15,7 @@ internal static class GatewayApplication
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args).WatchGatewayConfigurationFiles();
+        var builder = WebApplication.CreateBuilder(ConfigurationFiles.WithoutFrameworkWatcher(args)).WatchGatewayConfigurationFiles();
         // Storage first: its migrator is the first hosted service, before anything reads the database.
         builder.Services
             .AddGatewayStorage()
