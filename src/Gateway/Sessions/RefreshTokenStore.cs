@@ -9,7 +9,7 @@ namespace Gateway.Sessions;
 /// session and EF Core costs several times their price. The conditional update is the arbiter: whichever
 /// presenter (thread, process or machine) consumes the token first wins; every other one updates nothing.
 /// </summary>
-internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteGate writeGate)
+internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteGate writeGate) : IAsyncDisposable
 {
     private const string FindSql = """
         SELECT t."SessionId", t."ExpiresAt", t."ConsumedAt", t."SuccessorCookies",
@@ -66,34 +66,19 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
+    private RotationBatcher? _batcher;
+
     /// <summary>True when this call consumed the presented token and linked the successor.</summary>
-    public async Task<bool> TryRotateAsync(RotationWrite write, CancellationToken cancellationToken)
+    public Task<bool> TryRotateAsync(RotationWrite write, CancellationToken cancellationToken)
     {
-        using var turn = await writeGate.EnterAsync(cancellationToken);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = database.CreateCommand(connection, RotateSqlite);
-        command.Transaction = transaction;
-        Add(command, "hash", write.PresentedHash);
-        Add(command, "next", write.SuccessorHash);
-        Add(command, "cookies", write.SuccessorCookies);
-        Add(command, "sid", write.SessionId);
-        Add(command, "now", write.Now.ToUnixTimeMilliseconds());
-        Add(command, "expires", write.SuccessorExpiresAt.ToUnixTimeMilliseconds());
-        Add(command, "ip", write.Client.Ip);
-        Add(command, "agent", write.Client.UserAgent);
-        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return changed > 0;
+        cancellationToken.ThrowIfCancellationRequested();
+        var batcher = LazyInitializer.EnsureInitialized(ref _batcher, () => new RotationBatcher(database, writeGate, RotateSqlite));
+        return batcher.RotateAsync(write);
     }
 
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
+    public ValueTask DisposeAsync() => _batcher?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private static void Add(DbCommand command, string name, object? value) => RotationParameters.Add(command, name, value);
 
     private static DateTimeOffset FromMilliseconds(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
 }
