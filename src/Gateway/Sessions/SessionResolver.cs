@@ -86,15 +86,11 @@ internal sealed class SessionResolver(
         return access.Ticket.ExpiresAt > time.GetUtcNow() ? access : null;
     }
 
+    // The new access cookie is not cached here: it is cached when the browser presents it. A cookie whose answer was
+    // lost, or a client that refreshes without ever using its tokens, would otherwise fill the cache with cookies nobody sends.
     private async ValueTask<SessionResolution> RefreshAsync(HttpContext context, byte[] refreshToken, string audience)
     {
         var result = await refresh.RefreshAsync(refreshToken, SessionRequestInfo.From(context), audience, context.RequestAborted);
-        var resolution = SessionResolution.From(result);
-        if (resolution.State == SessionState.Refreshed)
-        {
-            cache.Add(resolution.Issued!.AccessCookie, resolution.Access!);
-        }
-
-        return resolution;
+        return SessionResolution.From(result);
     }
 }
