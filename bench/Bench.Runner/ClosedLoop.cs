@@ -6,6 +6,9 @@ namespace Bench.Runner;
 internal sealed record LoopResult(int Workers, double Seconds, long Succeeded, long Failed, double P50Ms, double P99Ms, double MaxMs, long Over250Ms)
 {
     public double PerSecond => Succeeded / Seconds;
+
+    /// <summary>CPU time the gateway spent per successful request (user + system), in microseconds.</summary>
+    public double ServerCpuUs { get; init; }
 }
 
 /// <summary>N workers, each sending its next request as soon as the previous one answered, for a fixed time.</summary>

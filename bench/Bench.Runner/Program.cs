@@ -5,8 +5,13 @@ using Bench.Runner;
 // Usage: dotnet Bench.Runner.dll <repository root> [--quick]
 var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 var quick = args.Contains("--quick");
-var rounds = quick ? 1 : 3;
+// --only hot|refresh|login runs one part and prints it without writing the report: for work on one path.
+var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
+bool Runs(string part) => only is null || only == part;
+var rounds = quick ? 1 : 4;
 var seconds = TimeSpan.FromSeconds(quick ? 3 : 10);
+var warmup = TimeSpan.FromSeconds(quick ? 2 : 5);
+const double RefreshTargetPerSecond = 1500;
 var work = Directory.CreateTempSubdirectory("gateway-bench-").FullName;
 var database = Path.Combine(work, "gateway.db");
 const string Password = "benchmark passphrase 1";
@@ -65,73 +70,109 @@ var cookiesFile = Path.Combine(work, "cookies.txt");
 await File.WriteAllLinesAsync(cookiesFile, sessions.Select(GatewayClient.CookieHeader));
 var script = Path.Combine(root, "bench", "wrk", "sessions.lua");
 
-var targets = new (string Name, string Url, string Path)[]
+var targets = new (string Name, string Url, string Path, ChildProcess Server)[]
 {
-    ("direct downstream", "http://127.0.0.1:5301", "/api/data"),
-    ("plain YARP", "http://127.0.0.1:5302", "/api/data"),
-    ("gateway, anonymous route", "http://127.0.0.1:5303", "/public/data"),
-    ("gateway, protected route", "http://127.0.0.1:5303", "/api/data"),
+    ("direct downstream", "http://127.0.0.1:5301", "/api/data", downstream),
+    ("plain YARP", "http://127.0.0.1:5302", "/api/data", plainYarp),
+    ("gateway, anonymous route", "http://127.0.0.1:5303", "/public/data", gateway),
+    ("gateway, protected route", "http://127.0.0.1:5303", "/api/data", gateway),
 };
 
-Console.WriteLine("warming up");
-foreach (var target in targets)
-{
-    await Wrk.RunAsync(target.Url, target.Path, script, cookiesFile, 32, TimeSpan.FromSeconds(3));
-}
-
-var commandsBefore = await client.DatabaseCommandsAsync();
 var hotPath = targets.ToDictionary(target => target.Name, _ => new List<WrkResult>());
-for (var round = 0; round < rounds; round++)
+long hotPathCommands = 0;
+long hotPathRss = 0;
+if (Runs("hot"))
 {
-    // Alternate the order every round so drift of the machine falls on every target alike.
-    var order = round % 2 == 0 ? targets : targets.Reverse().ToArray();
-    foreach (var target in order)
+    // Long enough for tiered JIT and dynamic PGO to settle in every server before anything is measured.
+    Console.WriteLine("warming up");
+    for (var pass = 0; pass < 2; pass++)
     {
-        var result = await Wrk.RunAsync(target.Url, target.Path, script, cookiesFile, 32, seconds);
-        hotPath[target.Name].Add(result);
-        Console.WriteLine($"round {round + 1} {target.Name}: {result.RequestsPerSecond:F0} req/s p99 {result.P99Us / 1000.0:F2} ms errors {result.Errors}");
+        foreach (var target in targets)
+        {
+            await Wrk.RunAsync(target.Url, target.Path, script, cookiesFile, 32, warmup);
+        }
     }
-}
 
-// The stats request itself is answered without touching the database.
-var hotPathCommands = await client.DatabaseCommandsAsync() - commandsBefore;
-var hotPathRss = gateway.PeakRssBytes();
+    var commandsBefore = await client.DatabaseCommandsAsync();
+    for (var round = 0; round < rounds; round++)
+    {
+        // Alternate the order every round so drift of the machine falls on every target alike.
+        var order = round % 2 == 0 ? targets : targets.Reverse().ToArray();
+        foreach (var target in order)
+        {
+            var result = await Wrk.MeasureAsync(target.Server, target.Url, target.Path, script, cookiesFile, 32, seconds);
+            hotPath[target.Name].Add(result);
+            Console.WriteLine($"round {round + 1} {target.Name}: {result.RequestsPerSecond:F0} req/s p99 {result.P99Us / 1000.0:F2} ms " +
+                $"cpu {result.ServerCpuUs:F1} us/req errors {result.Errors}");
+        }
+    }
 
-Console.WriteLine("refresh scenarios");
-var refreshSessions = new List<Dictionary<string, string>>();
-for (var i = 0; i < 64; i++)
-{
-    refreshSessions.Add(await client.LoginAsync(users[i % 8], Password));
+    // The stats request itself is answered without touching the database.
+    hotPathCommands = await client.DatabaseCommandsAsync() - commandsBefore;
+    hotPathRss = gateway.PeakRssBytes();
 }
 
 var refresh = new List<(string Name, LoopResult Result)>();
-foreach (var (viaProxy, name) in new[] { (true, "protected route, transparent refresh"), (false, "POST /auth/refresh") })
+RaceResult? race = null;
+if (Runs("refresh"))
 {
-    foreach (var workers in new[] { 1, 64 })
+    Console.WriteLine("refresh scenarios");
+    var refreshSessions = new List<Dictionary<string, string>>();
+    for (var i = 0; i < 64; i++)
     {
-        var result = await scenarios.RefreshAsync(refreshSessions, workers, seconds, viaProxy);
-        refresh.Add(($"{name}, {workers} session(s)", result));
-        Console.WriteLine($"{name} x{workers}: {result.PerSecond:F0}/s p99 {result.P99Ms:F1} ms failed {result.Failed}");
+        refreshSessions.Add(await client.LoginAsync(users[i % 8], Password));
     }
+
+    // Warm the refresh path (JIT, connection pool, SQLite page cache) before measuring it.
+    await scenarios.RefreshAsync(refreshSessions, 64, warmup, viaProxy: true);
+    foreach (var (viaProxy, name) in new[] { (true, "protected route, transparent refresh"), (false, "POST /auth/refresh") })
+    {
+        foreach (var workers in new[] { 1, 64 })
+        {
+            var before = gateway.CpuTime();
+            var result = await scenarios.RefreshAsync(refreshSessions, workers, seconds, viaProxy);
+            result = result with { ServerCpuUs = (gateway.CpuTime() - before).TotalMicroseconds / Math.Max(1, result.Succeeded) };
+            refresh.Add(($"{name}, {workers} session(s), as fast as answered", result));
+            Console.WriteLine($"{name} x{workers}: {result.PerSecond:F0}/s p99 {result.P99Ms:F1} ms cpu {result.ServerCpuUs:F0} us/rotation failed {result.Failed}");
+        }
+
+        var paced = await scenarios.RefreshAtRateAsync(refreshSessions, RefreshTargetPerSecond, seconds, viaProxy);
+        refresh.Add(($"{name}, 64 sessions, {RefreshTargetPerSecond:N0}/s offered", paced));
+        Console.WriteLine($"{name} at {RefreshTargetPerSecond}/s: {paced.PerSecond:F0}/s p99 {paced.P99Ms:F1} ms max {paced.MaxMs:F1} ms failed {paced.Failed}");
+    }
+
+    race = await scenarios.RaceAsync(await client.LoginAsync(users[0], Password), 64);
+    Console.WriteLine($"race: {race.Ok}/{race.Requests} ok, {race.DistinctRefreshCookies} distinct cookies, {race.NewTokenRows} new token rows");
 }
 
-var race = await scenarios.RaceAsync(await client.LoginAsync(users[0], Password), 64);
-Console.WriteLine($"race: {race.Ok}/{race.Requests} ok, {race.DistinctRefreshCookies} distinct cookies, {race.NewTokenRows} new token rows");
+LoopResult? login = null;
+(TimingResult Unknown, TimingResult WrongPassword)? timing = null;
+(WrkResult Calm, WrkResult Stormy, Dictionary<System.Net.HttpStatusCode, int> Statuses)? flood = null;
+if (Runs("login"))
+{
+    Console.WriteLine("login scenarios");
+    login = await scenarios.LoginAsync(users[1], 4, seconds);
+    timing = await scenarios.EnumerationTimingAsync("timing", quick ? 20 : 100);
+    Console.WriteLine($"logins {login.PerSecond:F1}/s; median unknown {timing.Value.Unknown.MedianMs:F1} ms, wrong password {timing.Value.WrongPassword.MedianMs:F1} ms");
+    Console.WriteLine("login flood during proxied load");
+    var protectedTarget = targets[^1];
+    var calm = await Wrk.MeasureAsync(gateway, protectedTarget.Url, protectedTarget.Path, script, cookiesFile, 32, seconds);
+    var floodTask = scenarios.LoginFloodAsync("flood", 64, seconds);
+    var stormy = await Wrk.MeasureAsync(gateway, protectedTarget.Url, protectedTarget.Path, script, cookiesFile, 32, seconds);
+    flood = (calm, stormy, await floodTask);
+    Console.WriteLine($"protected route {calm.RequestsPerSecond:F0} req/s calm, {stormy.RequestsPerSecond:F0} req/s during the flood");
+}
 
-Console.WriteLine("login scenarios");
-var login = await scenarios.LoginAsync(users[1], 4, seconds);
-var timing = await scenarios.EnumerationTimingAsync("timing", quick ? 20 : 100);
-Console.WriteLine("login flood during proxied load");
-var protectedTarget = targets[^1];
-var calm = await Wrk.RunAsync(protectedTarget.Url, protectedTarget.Path, script, cookiesFile, 32, seconds);
-var flood = scenarios.LoginFloodAsync("flood", 64, seconds);
-var stormy = await Wrk.RunAsync(protectedTarget.Url, protectedTarget.Path, script, cookiesFile, 32, seconds);
-var floodStatuses = await flood;
-Console.WriteLine($"protected route {calm.RequestsPerSecond:F0} req/s calm, {stormy.RequestsPerSecond:F0} req/s during the flood");
 var peakRss = gateway.PeakRssBytes();
+Console.WriteLine($"gateway peak RSS {peakRss / 1048576.0:F0} MB, plain YARP {plainYarp.PeakRssBytes() / 1048576.0:F0} MB");
+if (only is not null)
+{
+    Console.WriteLine($"--only {only}: report not written");
+    return 0;
+}
 
-var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPathRss, peakRss, plainYarp.PeakRssBytes(), refresh, race, login, timing,
-    (calm, stormy, floodStatuses));
+var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPathRss, peakRss, plainYarp.PeakRssBytes(), refresh, race!, login!, timing!.Value,
+    flood!.Value);
 await report.WriteAsync(Path.Combine(root, "bench", "RESULTS.md"), Path.Combine(root, "bench", "results.png"));
 Console.WriteLine("wrote bench/RESULTS.md and bench/results.png");
 return 0;

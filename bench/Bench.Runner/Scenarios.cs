@@ -14,18 +14,22 @@ internal sealed class Scenarios(GatewayClient gateway, string databasePath, stri
     public const string RefreshCookie = "__Host-gw-refresh";
 
     /// <summary>Each worker owns a session and refreshes it in a loop, keeping the new cookies every time.</summary>
-    public async Task<LoopResult> RefreshAsync(List<Dictionary<string, string>> sessions, int workers, TimeSpan duration, bool viaProxy)
+    public Task<LoopResult> RefreshAsync(List<Dictionary<string, string>> sessions, int workers, TimeSpan duration, bool viaProxy) =>
+        ClosedLoop.RunAsync(workers, duration, worker => RefreshOnceAsync(sessions[worker], viaProxy));
+
+    /// <summary>The same refreshes at a fixed offered rate spread over every session.</summary>
+    public Task<LoopResult> RefreshAtRateAsync(List<Dictionary<string, string>> sessions, double perSecond, TimeSpan duration, bool viaProxy) =>
+        OpenLoop.RunAsync(sessions.Count, perSecond, duration, session => RefreshOnceAsync(sessions[session], viaProxy));
+
+    private async Task<bool> RefreshOnceAsync(Dictionary<string, string> session, bool viaProxy)
     {
-        // Sessions are updated in place: the next scenario continues from each session's newest cookies.
-        return await ClosedLoop.RunAsync(workers, duration, async worker =>
-        {
-            // Only the refresh cookie: the gateway finds no access token and must refresh, as at expiry.
-            var cookies = new Dictionary<string, string> { [RefreshCookie] = sessions[worker][RefreshCookie] };
-            var status = viaProxy
-                ? await gateway.SendAsync(HttpMethod.Get, "/api/data", cookies, sessions[worker])
-                : await gateway.SendAsync(HttpMethod.Post, "/auth/refresh", cookies, sessions[worker]);
-            return status == HttpStatusCode.OK;
-        });
+        // Only the refresh cookie: the gateway finds no access token and must refresh, as at expiry. The session is
+        // updated in place: the next request (and the next scenario) continues from its newest cookies.
+        var cookies = new Dictionary<string, string> { [RefreshCookie] = session[RefreshCookie] };
+        var status = viaProxy
+            ? await gateway.SendAsync(HttpMethod.Get, "/api/data", cookies, session)
+            : await gateway.SendAsync(HttpMethod.Post, "/auth/refresh", cookies, session);
+        return status == HttpStatusCode.OK;
     }
 
     /// <summary>64 requests at once on one session whose access token is gone: exactly one rotation expected.</summary>

@@ -8,11 +8,24 @@ internal sealed record WrkResult(long Requests, long DurationUs, long SocketErro
     public double RequestsPerSecond => Requests / (DurationUs / 1_000_000.0);
 
     public long Errors => SocketErrors + Non2xx;
+
+    /// <summary>CPU time the measured server spent per request (user + system), in microseconds.</summary>
+    public double ServerCpuUs { get; init; }
 }
 
 /// <summary>Runs wrk against one URL with the sessions script and reads the JSON line its done() prints.</summary>
 internal static class Wrk
 {
+    /// <summary>The run, with the CPU time <paramref name="server"/> spent on it per request.</summary>
+    public static async Task<WrkResult> MeasureAsync(ChildProcess server, string url, string path, string script, string? cookiesFile, int connections,
+        TimeSpan duration)
+    {
+        var before = server.CpuTime();
+        var result = await RunAsync(url, path, script, cookiesFile, connections, duration);
+        var cpu = server.CpuTime() - before;
+        return result with { ServerCpuUs = result.Requests == 0 ? 0 : cpu.TotalMicroseconds / result.Requests };
+    }
+
     public static async Task<WrkResult> RunAsync(string url, string path, string script, string? cookiesFile, int connections, TimeSpan duration)
     {
         var start = new ProcessStartInfo("wrk", ["-t1", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "-s", script, url + path])
