@@ -49,6 +49,16 @@ internal sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>Distinct free loopback ports (all held open at once while chosen, so none repeats).</summary>
+    public static int[] FreePorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(System.Net.IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(listener => listener.Start());
+        var ports = listeners.Select(listener => ((System.Net.IPEndPoint)listener.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(listener => listener.Stop());
+        return ports;
+    }
+
     /// <summary>CPU time (user + system) the process has used so far, from /proc.</summary>
     public TimeSpan CpuTime()
     {
@@ -59,19 +69,17 @@ internal sealed class ChildProcess : IAsyncDisposable
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
-    /// <summary>Peak resident set size (VmHWM) in bytes, from /proc.</summary>
-    public long PeakRssBytes()
-    {
-        foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-            }
-        }
+    /// <summary>Resident memory now, split into anonymous (heap, JIT code) and file-backed (mapped assembly and library images, shared).</summary>
+    public (long AnonBytes, long FileBytes) RssSplit() => (StatusKb("RssAnon:") * 1024, StatusKb("RssFile:") * 1024);
 
-        return 0;
+    private long StatusKb(string field)
+    {
+        var line = File.ReadLines($"/proc/{Pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Peak resident set size (VmHWM) in bytes, from /proc.</summary>
+    public long PeakRssBytes() => StatusKb("VmHWM:") * 1024;
 
     public async ValueTask DisposeAsync()
     {

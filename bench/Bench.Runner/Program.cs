@@ -13,12 +13,16 @@ var seconds = TimeSpan.FromSeconds(quick ? 3 : 10);
 var warmup = TimeSpan.FromSeconds(quick ? 2 : 5);
 const double RefreshTargetPerSecond = 1500;
 var work = Directory.CreateTempSubdirectory("gateway-bench-").FullName;
-var database = Path.Combine(work, "gateway.db");
+// The gateway's default layout: the database in a data folder below its working folder.
+var database = Path.Combine(Directory.CreateDirectory(Path.Combine(work, "data")).FullName, "gateway.db");
 const string Password = "benchmark passphrase 1";
 Console.WriteLine($"work folder {work}");
 
 string Dll(string project, string name) => Path.Combine(root, project, "bin", "Release", "net10.0", name + ".dll");
 
+// Free loopback ports, so a run never meets another run's (or anything else's) servers.
+var ports = ChildProcess.FreePorts(3);
+var (downstreamPort, yarpPort, gatewayPort) = (ports[0], ports[1], ports[2]);
 var proxyConfig = new Dictionary<string, string>
 {
     ["Logging__LogLevel__Default"] = "Warning",
@@ -27,13 +31,13 @@ var proxyConfig = new Dictionary<string, string>
     ["ReverseProxy__Routes__anonymous__ClusterId"] = "downstream",
     ["ReverseProxy__Routes__anonymous__Match__Path"] = "/public/{**rest}",
     ["ReverseProxy__Routes__anonymous__AuthorizationPolicy"] = "anonymous",
-    ["ReverseProxy__Clusters__downstream__Destinations__d1__Address"] = "http://127.0.0.1:5301/",
+    ["ReverseProxy__Clusters__downstream__Destinations__d1__Address"] = $"http://127.0.0.1:{downstreamPort}/",
 };
 var gatewayConfig = new Dictionary<string, string>(proxyConfig)
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Production",
     ["ConnectionStrings__Gateway"] = $"Data Source={database}",
-    ["Gateway__Tokens__Issuer"] = "http://127.0.0.1:5303",
+    ["Gateway__Tokens__Issuer"] = $"http://127.0.0.1:{gatewayPort}",
     ["Gateway__RateLimiting__Enabled"] = "false",
     ["Gateway__Diagnostics__Enabled"] = "true",
 
@@ -43,9 +47,9 @@ var gatewayConfig = new Dictionary<string, string>(proxyConfig)
     ["Gateway__Tokens__KeyRingRefreshInterval"] = "01:00:00",
 };
 
-await using var downstream = await ChildProcess.StartAsync("downstream", Dll("bench/Bench.Downstream", "Bench.Downstream"), 5301, work,
+await using var downstream = await ChildProcess.StartAsync("downstream", Dll("bench/Bench.Downstream", "Bench.Downstream"), downstreamPort, work,
     new Dictionary<string, string>(), Path.Combine(work, "downstream.log"));
-await using var plainYarp = await ChildProcess.StartAsync("plain YARP", Dll("bench/Bench.PlainYarp", "Bench.PlainYarp"), 5302, work,
+await using var plainYarp = await ChildProcess.StartAsync("plain YARP", Dll("bench/Bench.PlainYarp", "Bench.PlainYarp"), yarpPort, work,
     proxyConfig, Path.Combine(work, "plain-yarp.log"));
 
 var users = Enumerable.Range(1, 8).Select(i => $"bench{i}").Append("timing").Append("flood").ToList();
@@ -54,9 +58,9 @@ foreach (var user in users)
     await AddUserAsync(user);
 }
 
-await using var gateway = await ChildProcess.StartAsync("gateway", Dll("src/Gateway", "Gateway"), 5303, work, gatewayConfig,
+await using var gateway = await ChildProcess.StartAsync("gateway", Dll("src/Gateway", "Gateway"), gatewayPort, work, gatewayConfig,
     Path.Combine(work, "gateway.log"));
-using var client = new GatewayClient("http://127.0.0.1:5303");
+using var client = new GatewayClient($"http://127.0.0.1:{gatewayPort}");
 var scenarios = new Scenarios(client, database, Password);
 
 Console.WriteLine("signing in 64 sessions");
@@ -72,10 +76,10 @@ var script = Path.Combine(root, "bench", "wrk", "sessions.lua");
 
 var targets = new (string Name, string Url, string Path, ChildProcess Server)[]
 {
-    ("direct downstream", "http://127.0.0.1:5301", "/api/data", downstream),
-    ("plain YARP", "http://127.0.0.1:5302", "/api/data", plainYarp),
-    ("gateway, anonymous route", "http://127.0.0.1:5303", "/public/data", gateway),
-    ("gateway, protected route", "http://127.0.0.1:5303", "/api/data", gateway),
+    ("direct downstream", $"http://127.0.0.1:{downstreamPort}", "/api/data", downstream),
+    ("plain YARP", $"http://127.0.0.1:{yarpPort}", "/api/data", plainYarp),
+    ("gateway, anonymous route", $"http://127.0.0.1:{gatewayPort}", "/public/data", gateway),
+    ("gateway, protected route", $"http://127.0.0.1:{gatewayPort}", "/api/data", gateway),
 };
 
 var hotPath = targets.ToDictionary(target => target.Name, _ => new List<WrkResult>());
@@ -164,14 +168,16 @@ if (Runs("login"))
 }
 
 var peakRss = gateway.PeakRssBytes();
-Console.WriteLine($"gateway peak RSS {peakRss / 1048576.0:F0} MB, plain YARP {plainYarp.PeakRssBytes() / 1048576.0:F0} MB");
+var rssSplit = gateway.RssSplit();
+Console.WriteLine($"gateway peak RSS {peakRss / 1048576.0:F0} MB (now {rssSplit.AnonBytes / 1048576.0:F0} MB anonymous, {rssSplit.FileBytes / 1048576.0:F0} MB file-backed), " +
+    $"plain YARP {plainYarp.PeakRssBytes() / 1048576.0:F0} MB");
 if (only is not null)
 {
     Console.WriteLine($"--only {only}: report not written");
     return 0;
 }
 
-var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPathRss, peakRss, plainYarp.PeakRssBytes(), refresh, race!, login!, timing!.Value,
+var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPathRss, peakRss, rssSplit, plainYarp.PeakRssBytes(), refresh, race!, login!, timing!.Value,
     flood!.Value);
 await report.WriteAsync(Path.Combine(root, "bench", "RESULTS.md"), Path.Combine(root, "bench", "results.png"));
 Console.WriteLine("wrote bench/RESULTS.md and bench/results.png");
