@@ -4,6 +4,7 @@ using Gateway.Observability;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
 using Gateway.Sessions;
+using Gateway.StaticApp;
 using Gateway.Storage;
 using Gateway.Tokens;
 using Gateway.Users;
@@ -27,6 +28,7 @@ internal static class GatewayApplication
             .AddGatewayCsrf()
             .AddGatewayRateLimiting()
             .AddGatewayProxy(builder.Configuration)
+            .AddGatewayStaticApp()
             .AddGatewayCleanup();
 
         var app = builder.Build();
@@ -38,6 +40,8 @@ internal static class GatewayApplication
             .MapGatewaySessions()
             .MapGatewayUsers();
         app.MapGatewayProxy();
+        // The fallback: it serves only what no endpoint or route above took.
+        app.MapGatewayStaticApp();
         return app;
     }
 }
