@@ -33,6 +33,7 @@ internal static class GatewayApplication
 
         var app = builder.Build();
         app.UseGatewayHosting();
+        app.UseGatewayStaticApp();
         app.UseRateLimiter();
         app.MapGatewayObservability();
         app.MapGatewayTokens();
@@ -40,8 +41,6 @@ internal static class GatewayApplication
             .MapGatewaySessions()
             .MapGatewayUsers();
         app.MapGatewayProxy();
-        // The fallback: it serves only what no endpoint or route above took.
-        app.MapGatewayStaticApp();
         return app;
     }
 }
