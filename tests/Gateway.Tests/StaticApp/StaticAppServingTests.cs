@@ -4,15 +4,9 @@ using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.StaticApp;
 
-/// <summary>The browser app the gateway serves: its headers, what it must never shadow, and what it must never serve.</summary>
-public sealed class StaticAppEndpointsTests : IAsyncLifetime
+/// <summary>The browser app the gateway serves: the demo or a configured folder, its headers, client-side routes, 404s.</summary>
+public sealed class StaticAppServingTests
 {
-    private RecordingDownstream _downstream = null!;
-
-    public async Task InitializeAsync() => _downstream = await RecordingDownstream.StartAsync();
-
-    public async Task DisposeAsync() => await _downstream.DisposeAsync();
-
     [Fact]
     public async Task Root_DefaultSettings_ServesTheDemoWithStrictHeaders()
     {
