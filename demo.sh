@@ -11,7 +11,7 @@ trap 'kill "$backend" 2>/dev/null || true' EXIT
 
 cat <<BANNER
 
-  Gateway      http://localhost:5000
+  Gateway      http://localhost:5000  (open it in a browser: the demo app)
   Demo user    demo / gateway-demo-2026
   Sample API   http://localhost:5000/api/me  (through the gateway; backend log: sample-backend.log)
 

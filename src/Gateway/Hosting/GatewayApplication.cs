@@ -4,6 +4,7 @@ using Gateway.Observability;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
 using Gateway.Sessions;
+using Gateway.StaticApp;
 using Gateway.Storage;
 using Gateway.Tokens;
 using Gateway.Users;
@@ -27,10 +28,12 @@ internal static class GatewayApplication
             .AddGatewayCsrf()
             .AddGatewayRateLimiting()
             .AddGatewayProxy(builder.Configuration)
+            .AddGatewayStaticApp()
             .AddGatewayCleanup();
 
         var app = builder.Build();
         app.UseGatewayHosting();
+        app.UseGatewayStaticApp();
         app.UseRateLimiter();
         app.MapGatewayObservability();
         app.MapGatewayTokens();

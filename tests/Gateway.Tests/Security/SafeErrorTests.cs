@@ -130,7 +130,8 @@ public sealed class SafeErrorTests
     /// </summary>
     private sealed class ThrowingEndpoint : IStartupFilter
     {
-        public const string Path = "/test-only/throws";
+        // A file name: unknown paths without an extension get the browser app's index.html before reaching this.
+        public const string Path = "/test-only/throws.json";
 
         public static void Register(IServiceCollection services) => services.AddSingleton<IStartupFilter, ThrowingEndpoint>();
 
