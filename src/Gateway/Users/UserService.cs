@@ -1,5 +1,6 @@
 using Gateway.Observability;
 using Gateway.Storage;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Users;
@@ -39,7 +40,8 @@ internal sealed class UserService(
             return UserChangeResult.Refused($"Role '{badRole}' is not valid: use letters, digits, '.', '_', '-' or '@'.");
         }
 
-        if (policy.Check(password, name) is { } weakness)
+        // Only the demo set-up may use the README's password (refused outside Development at start); it meets the rest of the policy.
+        if (!isDemo && policy.Check(password, name) is { } weakness)
         {
             return UserChangeResult.Refused(weakness);
         }
@@ -94,8 +96,20 @@ internal sealed class UserService(
         await SaveAsync(cancellationToken);
     }
 
-    public Task<bool> AnyDemoUserAsync(CancellationToken cancellationToken) =>
-        db.Set<User>().AnyAsync(user => user.IsDemo, cancellationToken);
+    /// <summary>Whether someone can sign in with the README's demo password: the demo set-up's user, or one named demo given it by hand.</summary>
+    public async Task<bool> AnyWithPublishedDemoPasswordAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Set<User>().AnyAsync(user => user.IsDemo, cancellationToken))
+        {
+            return true;
+        }
+
+        // Checking every user's hash would cost a PBKDF2 run each (by design) at every start. The policy refuses the
+        // published password for new passwords, so only a user named demo from before that can still hold it.
+        var named = await FindAsync(DemoOptions.UserName, cancellationToken);
+        return named is not null
+            && await hashing.VerifyAsync(named.PasswordHash, DemoOptions.Password, cancellationToken) != PasswordVerificationResult.Failed;
+    }
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {

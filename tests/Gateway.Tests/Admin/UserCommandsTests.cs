@@ -51,6 +51,19 @@ public sealed class UserCommandsTests
         Assert.DoesNotContain((await AdminCliRunner.RunAsync(database, null, "users", "list")).Rows, row => row[0] == "bob");
     }
 
+    // The demo password is printed in the README: a gateway holding it refuses to start outside Development.
+    [Fact]
+    public async Task UsersAdd_PublishedDemoPassword_Exits1WithOneErrorLineAndCreatesNoUser()
+    {
+        var database = TestDatabase.NewPath();
+
+        var add = await AdminCliRunner.RunAsync(database, "gateway-demo-2026", "users", "add", "demo", "--password-stdin");
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Contains("published", Assert.Single(add.ErrorLines), StringComparison.Ordinal);
+        Assert.DoesNotContain((await AdminCliRunner.RunAsync(database, null, "users", "list")).Rows, row => row[0] == "demo");
+    }
+
     [Fact]
     public async Task UsersAdd_ExistingUserInAnotherCase_Exits1WithOneErrorLine()
     {
