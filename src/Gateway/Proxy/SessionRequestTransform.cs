@@ -27,7 +27,7 @@ internal sealed class SessionRequestTransform(
         var http = context.HttpContext;
         var method = http.Request.Method;
         var headerOptional = csrfHeaderOptional && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method));
-        var verdict = csrf.Check(http.Request, requireHeader: !headerOptional);
+        var verdict = csrf.Check(http.Request, requireHeader: !headerOptional, webSocketsAllowed: true);
         if (!verdict.IsAllowed)
         {
             metrics.RequestRefused("csrf");
