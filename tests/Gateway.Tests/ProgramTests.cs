@@ -4,7 +4,7 @@ namespace Gateway.Tests;
 
 /// <summary>
 /// The gateway as an operator starts it, a process of its own: a start-up it refuses ends with exit code 1 and
-/// one line on standard error.
+/// one line on standard error, and nothing else that looks like a crash.
 /// </summary>
 public sealed class ProgramTests
 {
@@ -18,13 +18,30 @@ public sealed class ProgramTests
     {
         await using var gateway = StartInProduction(new() { [variable] = value });
 
-        var (exitCode, _, error) = await gateway.WaitForExitAsync();
+        var (exitCode, output, error) = await gateway.WaitForExitAsync();
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(DotnetProcess.Lines(error));
         Assert.StartsWith("gateway: ", line, StringComparison.Ordinal);
         Assert.Contains(key, line, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Main_UnsafeSetUpRefused_PrintsOnlyTheOneLine()
+    {
+        await using var gateway = StartInProduction(new()
+        {
+            ["Gateway__Cookies__Secure"] = "false",
+            ["ASPNETCORE_URLS"] = "http://0.0.0.0:0",
+        });
+
+        var (exitCode, output, error) = await gateway.WaitForExitAsync();
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("gateway: Refusing to start", Assert.Single(DotnetProcess.Lines(error)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
     }
 
     private static DotnetProcess StartInProduction(Dictionary<string, string> settings)
