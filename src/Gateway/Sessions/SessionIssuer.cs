@@ -9,7 +9,9 @@ internal sealed class SessionIssuer(AccessTokenIssuer tokens, SessionCookieProte
     public IssuedTokens Issue(string userId, string userName, IReadOnlyList<string> roles, string sessionId,
         DateTimeOffset sessionEndsAt, DateTimeOffset now, string audience)
     {
-        var refreshExpiresAt = Earliest(now + options.Value.RefreshTokenLifetime, sessionEndsAt);
+        // The database keeps instants as Unix milliseconds: hand out the one it keeps, so every answer about the
+        // session shows the same instant.
+        var refreshExpiresAt = WholeMilliseconds(Earliest(now + options.Value.RefreshTokenLifetime, sessionEndsAt));
         var who = new AccessTokenClaims(userId, userName, roles, sessionId, now, now);
         var ticket = MintTicket(who, sessionEndsAt, refreshExpiresAt, now, audience);
         var refreshToken = RefreshTokenValue.New();
@@ -42,4 +44,6 @@ internal sealed class SessionIssuer(AccessTokenIssuer tokens, SessionCookieProte
     private static DateTimeOffset Earliest(DateTimeOffset left, DateTimeOffset right) => left < right ? left : right;
 
     private static DateTimeOffset WholeSeconds(DateTimeOffset value) => DateTimeOffset.FromUnixTimeSeconds(value.ToUnixTimeSeconds());
+
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset value) => DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());
 }

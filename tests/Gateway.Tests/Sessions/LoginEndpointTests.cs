@@ -29,6 +29,35 @@ public sealed class LoginEndpointTests
         });
     }
 
+    // The session's times are stored as Unix milliseconds: every answer about one session shows the same instant.
+    [Fact]
+    public async Task Login_SessionBodyTimes_AreTheInstantsSessionAnswersGive()
+    {
+        await using var gateway = new GatewayFactory();
+        await gateway.CreateUserAsync("alice");
+        using var browser = gateway.CreateBrowser();
+
+        var login = await (await browser.LoginAsync("alice", GatewayFactory.Password)).ReadJsonAsync<JsonElement>();
+        var session = await (await browser.GetAsync("/auth/session")).ReadJsonAsync<JsonElement>();
+
+        Assert.Equal(session.GetProperty("sessionExpiresAt").GetString(), login.GetProperty("sessionExpiresAt").GetString());
+        Assert.Equal(session.GetProperty("accessTokenExpiresAt").GetString(), login.GetProperty("accessTokenExpiresAt").GetString());
+    }
+
+    [Fact]
+    public async Task Refresh_SessionBodyTimes_AreTheInstantsSessionAnswersGive()
+    {
+        await using var gateway = new GatewayFactory();
+        using var browser = await gateway.SignedInBrowserAsync();
+        gateway.Clock.Advance(TimeSpan.FromMilliseconds(1234.5678));
+
+        var refresh = await (await browser.PostAsync("/auth/refresh")).ReadJsonAsync<JsonElement>();
+        var session = await (await browser.GetAsync("/auth/session")).ReadJsonAsync<JsonElement>();
+
+        Assert.Equal(session.GetProperty("sessionExpiresAt").GetString(), refresh.GetProperty("sessionExpiresAt").GetString());
+        Assert.Equal(session.GetProperty("accessTokenExpiresAt").GetString(), refresh.GetProperty("accessTokenExpiresAt").GetString());
+    }
+
     [Fact]
     public async Task Login_ValidCredentials_AnswersSessionBodyWithoutAnyToken()
     {
