@@ -14,6 +14,12 @@ internal sealed class UserService(
     AuditTrail audit,
     TimeProvider time)
 {
+    /// <summary>
+    /// Roles are claims of every access token, inside a cookie browsers drop past 4,096 characters: 20 roles of the
+    /// longest name (64), with the longest user name, make a cookie of about 3.7 KB (RS256).
+    /// </summary>
+    public const int MaxRoles = 20;
+
     public Task<List<User>> ListAsync(CancellationToken cancellationToken) =>
         db.Set<User>().AsNoTracking().OrderBy(user => user.NormalizedName).ToListAsync(cancellationToken);
 
@@ -37,7 +43,13 @@ internal sealed class UserService(
         var badRole = roles.FirstOrDefault(role => !UserNameRules.IsValid(role));
         if (badRole is not null)
         {
-            return UserChangeResult.Refused($"Role '{badRole}' is not valid: use letters, digits, '.', '_', '-' or '@'.");
+            return UserChangeResult.Refused($"Role '{badRole}' is not valid: use 1 to {UserNameRules.MaxLength} letters, digits, '.', '_', '-' or '@'.");
+        }
+
+        var distinctRoles = roles.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinctRoles.Length > MaxRoles)
+        {
+            return UserChangeResult.Refused($"A user has at most {MaxRoles} roles ({distinctRoles.Length} given): every role travels in every request's cookie.");
         }
 
         // Only the demo set-up may use the README's password (refused outside Development at start); it meets the rest of the policy.
@@ -58,7 +70,7 @@ internal sealed class UserService(
             Name = name,
             NormalizedName = User.Normalize(name),
             PasswordHash = hashing.Hash(password),
-            Roles = roles.Distinct(StringComparer.Ordinal).ToArray(),
+            Roles = distinctRoles,
             IsDemo = isDemo,
             CreatedAt = now,
             PasswordChangedAt = now,

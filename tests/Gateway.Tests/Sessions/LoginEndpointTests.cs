@@ -58,6 +58,24 @@ public sealed class LoginEndpointTests
         Assert.Equal(session.GetProperty("accessTokenExpiresAt").GetString(), refresh.GetProperty("accessTokenExpiresAt").GetString());
     }
 
+    // Browsers drop a cookie over 4,096 characters, and then every request would rotate. Worst case: the longest
+    // user name, the most roles of the longest names, a realistic issuer.
+    [Fact]
+    public async Task Login_TwentyRolesOfSixtyFourCharacters_AccessCookieStaysUnder4096Characters()
+    {
+        await using var gateway = new GatewayFactory(settings: new() { ["Gateway:Tokens:Issuer"] = "https://login.gateway-of-example-company.com" });
+        var userName = new string('u', 64);
+        var roles = Enumerable.Range(0, 20).Select(index => $"{index:D2}" + new string('r', 62)).ToArray();
+        await gateway.CreateUserAsync(userName, GatewayFactory.Password, roles);
+        using var browser = gateway.CreateBrowser();
+
+        var response = await browser.LoginAsync(userName, GatewayFactory.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var accessLine = response.Headers.GetValues("Set-Cookie").Single(line => line.StartsWith(gateway.AccessCookieName + "=", StringComparison.Ordinal));
+        Assert.True(accessLine.Length < 4096, $"the access cookie's Set-Cookie line has {accessLine.Length} characters");
+    }
+
     [Fact]
     public async Task Login_ValidCredentials_AnswersSessionBodyWithoutAnyToken()
     {
