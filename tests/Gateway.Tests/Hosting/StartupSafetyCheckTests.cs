@@ -111,6 +111,27 @@ public sealed class StartupSafetyCheckTests
         Assert.Contains("AuthorizationPolicy 'admins' is not supported", StartupFailure.OneLine(failure), StringComparison.Ordinal);
     }
 
+    // YARP accepts these, then every request to the route fails with 500: the gateway runs no CORS, request
+    // timeout or output cache middleware.
+    [Theory]
+    [InlineData("CorsPolicy", "Default")]
+    [InlineData("CorsPolicy", "Disable")]
+    [InlineData("Timeout", "00:00:30")]
+    [InlineData("TimeoutPolicy", "Default")]
+    [InlineData("OutputCachePolicy", "Default")]
+    public async Task Start_RoutePropertyNeedingMiddlewareTheGatewayDoesNotRun_FailsNamingRouteAndProperty(string property, string value)
+    {
+        var failure = await StartAsync(TestDatabase.NewPath(), "Production",
+            "--ReverseProxy:Routes:orders:ClusterId=c",
+            "--ReverseProxy:Routes:orders:Match:Path=/orders/{**rest}",
+            $"--ReverseProxy:Routes:orders:{property}={value}",
+            "--ReverseProxy:Clusters:c:Destinations:d:Address=http://127.0.0.1:9/");
+
+        Assert.NotNull(failure);
+        Assert.True(StartupFailure.IsOperatorError(failure));
+        Assert.Contains($"Route 'orders': {property} is not supported", StartupFailure.OneLine(failure), StringComparison.Ordinal);
+    }
+
     /// <summary>Null when the gateway started (it is stopped again), else what stopped it.</summary>
     private static async Task<Exception?> StartAsync(string database, string environment, params string[] settings)
     {
