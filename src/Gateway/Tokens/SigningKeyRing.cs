@@ -18,6 +18,8 @@ internal sealed class SigningKeyRing(
     // One reload at a time: a slower one finishing last must not put back a ring without the newest key.
     private readonly SemaphoreSlim _reload = new(1, 1);
     private volatile IReadOnlyList<LoadedSigningKey> _keys = [];
+    private long _reloadRequests;
+    private long _coveredRequests;
 
     public LoadedSigningKey Signer()
     {
@@ -71,9 +73,18 @@ internal sealed class SigningKeyRing(
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
+        var request = Interlocked.Increment(ref _reloadRequests);
         await _reload.WaitAsync(cancellationToken);
         try
         {
+            // A load that began after this call was made reads all this one would: a burst of JWKS requests
+            // (an unauthenticated endpoint) costs one database read at a time, shared by those waiting.
+            if (_coveredRequests >= request)
+            {
+                return;
+            }
+
+            _coveredRequests = Interlocked.Read(ref _reloadRequests);
             await LoadAsync(cancellationToken);
         }
         finally
