@@ -16,11 +16,23 @@ public sealed class Program
 
     public static void Main(string[] args) => Build(args).Run();
 
+    private const string DefaultUrl = "http://localhost:5100";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Its own folder is the content root: started from the repository root it must not read the gateway's appsettings.json.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+
+        // A default in appsettings.json would beat ASPNETCORE_URLS (the file is read after the environment): set it
+        // here, only when no source (ASPNETCORE_URLS, --urls, Urls, the *_PORTS settings, Kestrel endpoints) names one.
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
+            && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, ApplyGatewayRules);
         builder.Services.AddAuthorization();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Gateway.Hosting;
 
 namespace Gateway.Admin;
 
@@ -40,9 +41,15 @@ internal static class AdminCli
                 Error = console.Error,
             });
         }
-        catch (Exception exception) when (exception is AdminCommandException or Microsoft.Extensions.Options.OptionsValidationException)
+        catch (AdminCommandException exception)
         {
             await console.Error.WriteLineAsync($"gateway: {exception.Message}");
+            return 1;
+        }
+        catch (Exception exception) when (StartupFailure.IsOperatorError(exception))
+        {
+            // A setting the gateway would refuse at start (invalid or unparsable): the operator's to fix.
+            await console.Error.WriteLineAsync($"gateway: {StartupFailure.OneLine(exception)}");
             return 1;
         }
         catch (Exception exception)

@@ -36,10 +36,20 @@ internal static class AdminHost
             .AddGatewaySessions();
 
         var host = builder.Build();
-        await DatabaseMigrator.MigrateAsync(
-            host.Services.GetRequiredService<IServiceScopeFactory>(),
-            host.Services.GetRequiredService<GatewayDatabase>(),
-            cancellationToken);
-        return host;
+        try
+        {
+            // The gateway validates its settings when it starts; a command works on the same settings, so it does too.
+            host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            await DatabaseMigrator.MigrateAsync(
+                host.Services.GetRequiredService<IServiceScopeFactory>(),
+                host.Services.GetRequiredService<GatewayDatabase>(),
+                cancellationToken);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 }

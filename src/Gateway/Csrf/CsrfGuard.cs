@@ -7,16 +7,17 @@ namespace Gateway.Csrf;
 /// Refuses requests a browser made on another site's behalf. A custom header (<c>X-CSRF: 1</c>) cannot be
 /// sent cross-origin without a CORS preflight the gateway never grants; <c>Origin</c> and
 /// <c>Sec-Fetch-Site</c>, set by the browser, catch what the header rule alone would let through.
-/// WebSocket handshakes cannot carry custom headers, so they must come from an allowed origin.
+/// WebSocket handshakes cannot carry custom headers, so on proxied protected routes they must come from an allowed
+/// origin instead; everywhere else (the gateway's own <c>/auth/*</c>) an Upgrade header changes nothing.
 /// </summary>
 internal sealed class CsrfGuard(IOptions<CsrfOptions> options, IOptions<TokenOptions> tokenOptions)
 {
     public const string HeaderName = "X-CSRF";
     public const string HeaderValue = "1";
 
-    public CsrfVerdict Check(HttpRequest request, bool requireHeader)
+    public CsrfVerdict Check(HttpRequest request, bool requireHeader, bool webSocketsAllowed = false)
     {
-        if (WebSocketUpgrade.IsRequested(request))
+        if (webSocketsAllowed && WebSocketUpgrade.IsRequested(request))
         {
             return IsConfiguredOrigin(RequestOrigin.Normalize(request.Headers.Origin))
                 ? CsrfVerdict.Allowed

@@ -1,6 +1,7 @@
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Hosting;
 
@@ -10,7 +11,7 @@ internal static class HostingServiceCollectionExtensions
 
     /// <summary>
     /// Problem answers for every error, Data Protection with its key ring in the gateway's database (so restarts
-    /// and every instance read each other's cookies), the clock and the start-up safety check.
+    /// and every instance read each other's cookies), the clock, the start-up safety check and its one-line refusals.
     /// </summary>
     public static IServiceCollection AddGatewayHosting(this IServiceCollection services)
     {
@@ -22,6 +23,12 @@ internal static class HostingServiceCollectionExtensions
             .PersistKeysToDbContext<GatewayDbContext>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<StartupSafetyCheck>();
+
+        // Program prints an operator error in one line; the host's own log of it would add a stack trace.
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider => new StartupRefusalLoggerFactory(new LoggerFactory(
+            provider.GetServices<ILoggerProvider>(),
+            provider.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
+            provider.GetService<IOptions<LoggerFactoryOptions>>()))));
         return services;
     }
 

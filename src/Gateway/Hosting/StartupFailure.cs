@@ -10,12 +10,22 @@ internal static class StartupFailure
 {
     private const string ProxyConfigFailure = "Unable to load or apply the proxy configuration.";
 
+    // The configuration binder's message for a value it cannot convert; it names the key, the value and the type.
+    private const string UnparsableSetting = "Failed to convert configuration value ";
+
     public static bool IsOperatorError(Exception exception) =>
         exception is GatewayStartupException or OptionsValidationException
-        || exception is InvalidOperationException { Message: ProxyConfigFailure };
+        || exception is InvalidOperationException { Message: ProxyConfigFailure }
+        || IsUnparsableSetting(exception);
 
     public static string OneLine(Exception exception)
     {
+        if (IsUnparsableSetting(exception))
+        {
+            // The inner exceptions only repeat the value in the converter's words.
+            return exception.Message.ReplaceLineEndings(" ");
+        }
+
         var causes = new List<string>();
         for (var current = exception; current is not null; current = current.InnerException)
         {
@@ -30,4 +40,7 @@ internal static class StartupFailure
 
         return string.Join(" ", causes.Distinct()).ReplaceLineEndings(" ");
     }
+
+    private static bool IsUnparsableSetting(Exception exception) =>
+        exception is InvalidOperationException && exception.Message.StartsWith(UnparsableSetting, StringComparison.Ordinal);
 }

@@ -7,13 +7,15 @@ namespace Gateway.Hosting;
 
 /// <summary>
 /// Outside Development the gateway refuses to run unsafely: cookies without <c>Secure</c> on an address other
-/// machines can reach, or a demo user whose password is printed in the README. It runs after the database is
-/// migrated and before the server listens, so an unsafe gateway never accepts a connection.
+/// machines can reach, the demo set-up switched on, or a user who signs in with the password printed in the README.
+/// It runs after the database is migrated, before the demo user would be created and before the server listens, so
+/// an unsafe gateway never accepts a connection.
 /// </summary>
 internal sealed class StartupSafetyCheck(
     IHostEnvironment environment,
     IConfiguration configuration,
     IOptions<GatewayCookieOptions> cookieOptions,
+    IOptions<DemoOptions> demoOptions,
     IServiceScopeFactory scopeFactory) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -30,8 +32,14 @@ internal sealed class StartupSafetyCheck(
                 $"Refusing to start in the {environment.EnvironmentName} environment: Gateway:Cookies:Secure is false while listening on {exposed}; use HTTPS with Secure cookies or listen on loopback only.");
         }
 
+        if (demoOptions.Value.Enabled)
+        {
+            throw new GatewayStartupException(
+                $"Refusing to start in the {environment.EnvironmentName} environment: Gateway:Demo:Enabled is true, which creates the user '{DemoOptions.UserName}' with the password published in the README; the demo runs in Development only.");
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
-        if (await scope.ServiceProvider.GetRequiredService<UserService>().AnyDemoUserAsync(cancellationToken))
+        if (await scope.ServiceProvider.GetRequiredService<UserService>().AnyWithPublishedDemoPasswordAsync(cancellationToken))
         {
             throw new GatewayStartupException(
                 $"Refusing to start in the {environment.EnvironmentName} environment: the demo user '{DemoOptions.UserName}' with the published password exists; remove it (users remove {DemoOptions.UserName}) or set a new password.");

@@ -27,7 +27,7 @@ internal sealed class SessionRequestTransform(
         var http = context.HttpContext;
         var method = http.Request.Method;
         var headerOptional = csrfHeaderOptional && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method));
-        var verdict = csrf.Check(http.Request, requireHeader: !headerOptional);
+        var verdict = csrf.Check(http.Request, requireHeader: !headerOptional, webSocketsAllowed: true);
         if (!verdict.IsAllowed)
         {
             metrics.RequestRefused("csrf");
@@ -47,11 +47,13 @@ internal sealed class SessionRequestTransform(
                 context.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", session.Access!.AuthorizationFor(audience, tokens));
 
                 // Whatever the downstream answers (a 502 included), the browser must get the new cookies:
-                // its old refresh token is consumed.
+                // its old refresh token is consumed. No shared cache may keep an answer that sets them,
+                // whatever caching the downstream allowed.
                 var issued = session.Issued!;
                 http.Response.OnStarting(() =>
                 {
                     cookies.Write(http.Response, issued);
+                    http.Response.Headers.CacheControl = "no-store";
                     return Task.CompletedTask;
                 });
                 return;

@@ -3,6 +3,7 @@ using Gateway.Observability;
 using Gateway.Sessions;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
@@ -27,6 +28,14 @@ internal sealed class SessionTransformProvider(
         {
             context.Errors.Add(new ArgumentException(
                 $"Route '{context.Route.RouteId}': AuthorizationPolicy '{policy}' is not supported; use 'anonymous' for a public route or leave it unset (protected)."));
+        }
+
+        // YARP accepts these and attaches their endpoint metadata; without the matching middleware (which the
+        // gateway does not run) every request to the route then fails with 500.
+        foreach (var (property, middleware) in MiddlewareBoundSettings(context.Route))
+        {
+            context.Errors.Add(new ArgumentException(
+                $"Route '{context.Route.RouteId}': {property} is not supported; the gateway runs no {middleware} middleware, so every request to the route would fail. Remove it."));
         }
 
         if (context.Route.Metadata?.TryGetValue(ProxyMetadata.CsrfHeader, out var value) == true
@@ -59,5 +68,28 @@ internal sealed class SessionTransformProvider(
             ProxyMetadata.ClusterAudience(context.Cluster),
             ProxyMetadata.CsrfHeaderIsOptional(context.Route),
             resolver, cookies, csrf, tokens, tokenOptions, metrics));
+    }
+
+    private static IEnumerable<(string Property, string Middleware)> MiddlewareBoundSettings(RouteConfig route)
+    {
+        if (!string.IsNullOrEmpty(route.CorsPolicy))
+        {
+            yield return (nameof(RouteConfig.CorsPolicy), "CORS");
+        }
+
+        if (!string.IsNullOrEmpty(route.TimeoutPolicy))
+        {
+            yield return (nameof(RouteConfig.TimeoutPolicy), "request timeout");
+        }
+
+        if (route.Timeout is not null)
+        {
+            yield return (nameof(RouteConfig.Timeout), "request timeout");
+        }
+
+        if (!string.IsNullOrEmpty(route.OutputCachePolicy))
+        {
+            yield return (nameof(RouteConfig.OutputCachePolicy), "output cache");
+        }
     }
 }

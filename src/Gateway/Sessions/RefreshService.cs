@@ -94,7 +94,7 @@ internal sealed class RefreshService(
                         continue;
 
                     case RefreshDecision.UseSuccessor:
-                        return Record(FromStoredCookies(state.SuccessorCookies));
+                        return Record(FromStoredCookies(state, now, audience));
 
                     case RefreshDecision.Reuse:
                         await RevokeForReuseAsync(state, client, cancellationToken);
@@ -120,13 +120,25 @@ internal sealed class RefreshService(
         }
     }
 
-    private RefreshResult FromStoredCookies(string? stored)
+    private RefreshResult FromStoredCookies(RefreshTokenState state, DateTimeOffset now, string audience)
     {
-        var cookies = IssuedSession.ParseStoredCookies(stored);
+        var cookies = IssuedSession.ParseStoredCookies(state.SuccessorCookies);
         var ticket = cookies is null ? null : protector.UnprotectAccess(cookies.Value.AccessCookie);
-        return ticket is null
-            ? RefreshResult.Ended("successor-unreadable")
-            : RefreshResult.Rotated(new IssuedSession(ticket, cookies!.Value.AccessCookie, cookies.Value.RefreshCookie), "grace-successor");
+        if (ticket is null)
+        {
+            return RefreshResult.Ended("successor-unreadable");
+        }
+
+        var successor = new IssuedSession(ticket, cookies!.Value.AccessCookie, cookies.Value.RefreshCookie);
+        if (ticket.ExpiresAt > now)
+        {
+            return RefreshResult.Rotated(successor, "grace-successor");
+        }
+
+        // The access lifetime is shorter than the time since the rotation: the stored JWT has expired. Same
+        // session, same successor refresh cookie, a new access token: the proxy never forwards an expired one.
+        var renewed = issuer.RenewAccess(successor, state.SessionExpiresAt, now, audience);
+        return renewed.Ticket.ExpiresAt > now ? RefreshResult.Rotated(renewed, "grace-successor") : RefreshResult.Ended("session-expired");
     }
 
     private async Task RevokeForReuseAsync(RefreshTokenState state, SessionRequestInfo client, CancellationToken cancellationToken)

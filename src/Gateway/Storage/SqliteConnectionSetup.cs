@@ -12,6 +12,13 @@ namespace Gateway.Storage;
 /// </summary>
 internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
+    /// <summary>
+    /// Seconds a command may wait for a lock, unless the connection string says otherwise. Microsoft.Data.Sqlite
+    /// retries a busy command for its own default of 30 s after busy_timeout gave up: a locked database would hang
+    /// requests for 35 s before their 503.
+    /// </summary>
+    public const int DefaultTimeoutSeconds = 5;
+
     private const string PerConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
 
     public static void Apply(DbConnection connection)
@@ -31,6 +38,11 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
     public static string WithDefaults(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = true, ForeignKeys = true };
+        if (!NamesATimeout(connectionString))
+        {
+            builder.DefaultTimeout = DefaultTimeoutSeconds;
+        }
+
         return builder.ToString();
     }
 
@@ -38,4 +50,10 @@ internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
         ApplyAsync(connection, cancellationToken);
+
+    private static bool NamesATimeout(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Default Timeout") || given.ContainsKey("DefaultTimeout") || given.ContainsKey("Command Timeout");
+    }
 }

@@ -25,10 +25,10 @@ internal static class DiscoveryEndpoints
             TokensJsonContext.Default.DiscoveryDocument);
     }
 
-    private static JsonHttpResult<JsonWebKeySetDocument> GetJwks(SigningKeyRing ring, HttpResponse response)
+    private static async Task<JsonHttpResult<JsonWebKeySetDocument>> GetJwks(SigningKeyRing ring, HttpContext context)
     {
-        SetShortCache(response);
-        var keys = ring.Published().Select(key => key.PublicKey).ToList();
+        SetShortCache(context.Response);
+        var keys = (await ring.PublishedNowAsync(context.RequestAborted)).Select(key => key.PublicKey).ToList();
         return TypedResults.Json(new JsonWebKeySetDocument(keys), TokensJsonContext.Default.JsonWebKeySetDocument);
     }
 

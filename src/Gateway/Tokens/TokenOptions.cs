@@ -28,6 +28,9 @@ internal sealed class TokenOptions
     /// <summary>Algorithm of new signing keys: <c>RS256</c> (default, cheapest for downstreams to verify) or <c>ES256</c>.</summary>
     public string SigningAlgorithm { get; set; } = SigningAlgorithms.RS256;
 
-    /// <summary>How often the key ring is re-read from the database (rotations made by the CLI); default 5 s.</summary>
-    public TimeSpan KeyRingRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How often the key ring is re-read from the database, so a key rotated in by the CLI or another instance
+    /// signs here within that time (at once with <c>keys rotate --now</c>); default 1 s. The JWKS reads it on each request.
+    /// </summary>
+    public TimeSpan KeyRingRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

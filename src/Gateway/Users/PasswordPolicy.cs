@@ -2,7 +2,8 @@ namespace Gateway.Users;
 
 /// <summary>
 /// NIST SP 800-63B style: 8 to 128 characters, any characters but controls, no composition rules, not a
-/// known common password, not the user name. Never truncated: PBKDF2 takes the whole password.
+/// known common password (the README's demo password included), not the user name. Never truncated: PBKDF2 takes
+/// the whole password.
 /// </summary>
 internal sealed class PasswordPolicy(CommonPasswords commonPasswords)
 {
@@ -31,6 +32,11 @@ internal sealed class PasswordPolicy(CommonPasswords commonPasswords)
         if (userName is not null && string.Equals(password.Trim(), userName.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             return "The password must not be the user name.";
+        }
+
+        if (string.Equals(password, DemoOptions.Password, StringComparison.OrdinalIgnoreCase))
+        {
+            return "This password is published in the gateway's README: choose another.";
         }
 
         return commonPasswords.Contains(password)

@@ -1,5 +1,6 @@
 using Gateway.Observability;
 using Gateway.Storage;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Users;
@@ -13,6 +14,12 @@ internal sealed class UserService(
     AuditTrail audit,
     TimeProvider time)
 {
+    /// <summary>
+    /// Roles are claims of every access token, inside a cookie browsers drop past 4,096 characters: 20 roles of the
+    /// longest name (64), with the longest user name, make a cookie of about 3.7 KB (RS256).
+    /// </summary>
+    public const int MaxRoles = 20;
+
     public Task<List<User>> ListAsync(CancellationToken cancellationToken) =>
         db.Set<User>().AsNoTracking().OrderBy(user => user.NormalizedName).ToListAsync(cancellationToken);
 
@@ -36,10 +43,17 @@ internal sealed class UserService(
         var badRole = roles.FirstOrDefault(role => !UserNameRules.IsValid(role));
         if (badRole is not null)
         {
-            return UserChangeResult.Refused($"Role '{badRole}' is not valid: use letters, digits, '.', '_', '-' or '@'.");
+            return UserChangeResult.Refused($"Role '{badRole}' is not valid: use 1 to {UserNameRules.MaxLength} letters, digits, '.', '_', '-' or '@'.");
         }
 
-        if (policy.Check(password, name) is { } weakness)
+        var distinctRoles = roles.Distinct(StringComparer.Ordinal).ToArray();
+        if (distinctRoles.Length > MaxRoles)
+        {
+            return UserChangeResult.Refused($"A user has at most {MaxRoles} roles ({distinctRoles.Length} given): every role travels in every request's cookie.");
+        }
+
+        // Only the demo set-up may use the README's password (refused outside Development at start); it meets the rest of the policy.
+        if (!isDemo && policy.Check(password, name) is { } weakness)
         {
             return UserChangeResult.Refused(weakness);
         }
@@ -56,7 +70,7 @@ internal sealed class UserService(
             Name = name,
             NormalizedName = User.Normalize(name),
             PasswordHash = hashing.Hash(password),
-            Roles = roles.Distinct(StringComparer.Ordinal).ToArray(),
+            Roles = distinctRoles,
             IsDemo = isDemo,
             CreatedAt = now,
             PasswordChangedAt = now,
@@ -94,8 +108,20 @@ internal sealed class UserService(
         await SaveAsync(cancellationToken);
     }
 
-    public Task<bool> AnyDemoUserAsync(CancellationToken cancellationToken) =>
-        db.Set<User>().AnyAsync(user => user.IsDemo, cancellationToken);
+    /// <summary>Whether someone can sign in with the README's demo password: the demo set-up's user, or one named demo given it by hand.</summary>
+    public async Task<bool> AnyWithPublishedDemoPasswordAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Set<User>().AnyAsync(user => user.IsDemo, cancellationToken))
+        {
+            return true;
+        }
+
+        // Checking every user's hash would cost a PBKDF2 run each (by design) at every start. The policy refuses the
+        // published password for new passwords, so only a user named demo from before that can still hold it.
+        var named = await FindAsync(DemoOptions.UserName, cancellationToken);
+        return named is not null
+            && await hashing.VerifyAsync(named.PasswordHash, DemoOptions.Password, cancellationToken) != PasswordVerificationResult.Failed;
+    }
 
     private async Task SaveAsync(CancellationToken cancellationToken)
     {

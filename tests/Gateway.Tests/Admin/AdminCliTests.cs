@@ -36,4 +36,21 @@ public sealed class AdminCliTests
         Assert.Equal(2, result.ExitCode);
         Assert.Single(result.ErrorLines);
     }
+
+    // The CLI reads the gateway's settings: one it cannot parse is the operator's to fix, told in one line.
+    [Theory]
+    [InlineData("Gateway:Tokens:AccessTokenLifetime", "abc", "keys", "list")]
+    [InlineData("Gateway:Cookies:SameSite", "Sometimes", "users", "list")]
+    [InlineData("Gateway:Storage:Provider", "Oracle", "users", "list")]
+    public async Task Run_UnparsableSetting_Exits1WithOneLineNamingTheKey(string key, string value, params string[] args)
+    {
+        var database = TestDatabase.NewPath();
+
+        var result = await AdminCliRunner.RunWithSettingsAsync(database, new Dictionary<string, string?> { [key] = value }, null, args);
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("gateway: ", line, StringComparison.Ordinal);
+        Assert.Contains(key, line, StringComparison.Ordinal);
+    }
 }

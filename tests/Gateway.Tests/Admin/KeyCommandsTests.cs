@@ -1,17 +1,19 @@
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Gateway.Tests.Admin;
 
 /// <summary>
 /// The CLI rotates keys in the database on the real clock; a running gateway on the same file picks them up when
-/// its key ring reloads (every 5 s of its fake clock). Tests bring the gateway's clock past the CLI's "now" first.
+/// its key ring reloads (every second of its fake clock); the JWKS reads the database itself. Tests bring the
+/// gateway's clock past the CLI's "now" first.
 /// </summary>
 public sealed class KeyCommandsTests : IAsyncLifetime
 {
-    private static readonly TimeSpan KeyRingRefreshInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan KeyRingRefreshInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan KeyPublicationDelay = TimeSpan.FromMinutes(10);
 
     private RecordingDownstream _downstream = null!;
@@ -33,6 +35,34 @@ public sealed class KeyCommandsTests : IAsyncLifetime
         Assert.Equal(0, rotate.ExitCode);
         Assert.NotEqual(oldKid, newKid);
         Assert.Equal([oldKid, newKid], published);
+    }
+
+    // Contract: "a new key is published at once". The gateway's clock does not move: no reload happens meanwhile.
+    [Fact]
+    public async Task KeysRotate_RunningGateway_PublishesTheNewKeyAtOnce()
+    {
+        await using var gateway = new GatewayFactory(_downstream);
+        var oldKid = await NewestKidAsync(gateway);
+
+        await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate");
+        var published = (await Jwks.FetchAsync(gateway)).Keys.Select(key => key.Kid).ToList();
+
+        Assert.Equal([oldKid, await NewestKidAsync(gateway)], published);
+    }
+
+    // The gateway's clock runs a minute ahead of the CLI's, so the new key is active for it as soon as it is loaded.
+    [Fact]
+    public async Task KeysRotateNow_RunningGateway_SignsWithinOneSecond()
+    {
+        await using var gateway = new GatewayFactory(_downstream, clock: new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1)));
+        await gateway.CreateUserAsync("alice");
+        await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate", "--now");
+        var newKid = await NewestKidAsync(gateway);
+
+        gateway.Clock.Advance(TimeSpan.FromSeconds(1));
+        var kid = await Eventually.WaitForAsync(() => FreshTokenKidAsync(gateway), signed => signed == newKid, attempts: 50);
+
+        Assert.Equal(newKid, kid);
     }
 
     [Fact]

@@ -21,6 +21,23 @@ public sealed class SessionCommandsTests
         Assert.Contains(result.Rows, row => row[1] == "bob");
     }
 
+    // A User-Agent is whatever the client sent; printed raw, its escape sequences would drive the admin's terminal.
+    [Fact]
+    public async Task SessionsList_UserAgentWithTerminalEscapes_PrintsThemEscaped()
+    {
+        await using var gateway = new GatewayFactory();
+        await gateway.CreateUserAsync("alice");
+        using var browser = gateway.CreateBrowser();
+        browser.UserAgent = "Mozilla\u001b]0;owned\u0007\u001b[2J\u009b31m";
+        (await browser.LoginAsync("alice", GatewayFactory.Password)).EnsureSuccessStatusCode();
+
+        var result = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "sessions", "list");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain(result.Out, c => char.IsControl(c) && c is not '\n' and not '\r');
+        Assert.Contains(@"Mozilla\x1B]0;owned\x07\x1B[2J\x9B31m", result.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SessionsList_ForOneUser_ShowsOnlyTheirs()
     {

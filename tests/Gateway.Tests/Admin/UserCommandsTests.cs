@@ -51,6 +51,44 @@ public sealed class UserCommandsTests
         Assert.DoesNotContain((await AdminCliRunner.RunAsync(database, null, "users", "list")).Rows, row => row[0] == "bob");
     }
 
+    // The demo password is printed in the README: a gateway holding it refuses to start outside Development.
+    [Fact]
+    public async Task UsersAdd_PublishedDemoPassword_Exits1WithOneErrorLineAndCreatesNoUser()
+    {
+        var database = TestDatabase.NewPath();
+
+        var add = await AdminCliRunner.RunAsync(database, "gateway-demo-2026", "users", "add", "demo", "--password-stdin");
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Contains("published", Assert.Single(add.ErrorLines), StringComparison.Ordinal);
+        Assert.DoesNotContain((await AdminCliRunner.RunAsync(database, null, "users", "list")).Rows, row => row[0] == "demo");
+    }
+
+    // Every role travels in every request's access cookie, which browsers drop past 4,096 characters.
+    [Fact]
+    public async Task UsersAdd_TwentyOneRoles_Exits1WithOneErrorLineAndCreatesNoUser()
+    {
+        var database = TestDatabase.NewPath();
+        var roles = Enumerable.Range(1, 21).SelectMany(index => new[] { "--role", $"role{index}" });
+
+        var add = await AdminCliRunner.RunAsync(database, GatewayFactory.Password, ["users", "add", "bob", .. roles, "--password-stdin"]);
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Contains("at most 20 roles", Assert.Single(add.ErrorLines), StringComparison.Ordinal);
+        Assert.DoesNotContain((await AdminCliRunner.RunAsync(database, null, "users", "list")).Rows, row => row[0] == "bob");
+    }
+
+    [Fact]
+    public async Task UsersAdd_TwentyRoles_ExitsZero()
+    {
+        var database = TestDatabase.NewPath();
+        var roles = Enumerable.Range(1, 20).SelectMany(index => new[] { "--role", $"role{index}" });
+
+        var add = await AdminCliRunner.RunAsync(database, GatewayFactory.Password, ["users", "add", "bob", .. roles, "--password-stdin"]);
+
+        Assert.Equal(0, add.ExitCode);
+    }
+
     [Fact]
     public async Task UsersAdd_ExistingUserInAnotherCase_Exits1WithOneErrorLine()
     {

@@ -1,6 +1,8 @@
 using Gateway.Hosting;
 using Gateway.Tests.Infrastructure;
+using Gateway.Users;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Tests.Hosting;
@@ -19,6 +21,42 @@ public sealed class StartupSafetyCheckTests
         Assert.IsType<GatewayStartupException>(refusal);
         Assert.Contains("demo user", refusal.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', StartupFailure.OneLine(refusal));
+    }
+
+    // Hosted services start in registration order: the refusal must come before the demo user is ever created.
+    [Fact]
+    public async Task Start_DemoEnabledOutsideDevelopment_IsRefusedAndCreatesNoDemoUser()
+    {
+        var database = TestDatabase.NewPath();
+
+        var refusal = await StartAsync(database, "Production", "--Gateway:Demo:Enabled=true");
+
+        Assert.IsType<GatewayStartupException>(refusal);
+        Assert.Contains("Gateway:Demo:Enabled", refusal.Message, StringComparison.Ordinal);
+        var users = await AdminCliRunner.RunAsync(database, null, "users", "list");
+        Assert.DoesNotContain(users.Rows, row => row[0] == DemoOptions.UserName);
+    }
+
+    // A user named demo given the published password by hand (before the password policy refused it) is as unsafe
+    // as the one the demo set-up makes.
+    [Fact]
+    public async Task Start_UserWithThePublishedDemoPasswordOutsideDevelopment_IsRefused()
+    {
+        var database = TestDatabase.NewPath();
+        await using (var gateway = new GatewayFactory(databasePath: database))
+        {
+            var hash = gateway.Services.GetRequiredService<PasswordHashing>().Hash(DemoOptions.Password);
+            await gateway.WithDbAsync(db =>
+            {
+                db.Add(new User { Id = Guid.NewGuid().ToString(), Name = DemoOptions.UserName, NormalizedName = User.Normalize(DemoOptions.UserName), PasswordHash = hash });
+                return db.SaveChangesAsync();
+            });
+        }
+
+        var refusal = await StartAsync(database, "Production");
+
+        Assert.IsType<GatewayStartupException>(refusal);
+        Assert.Contains("published password", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,6 +109,27 @@ public sealed class StartupSafetyCheckTests
         Assert.NotNull(failure);
         Assert.True(StartupFailure.IsOperatorError(failure));
         Assert.Contains("AuthorizationPolicy 'admins' is not supported", StartupFailure.OneLine(failure), StringComparison.Ordinal);
+    }
+
+    // YARP accepts these, then every request to the route fails with 500: the gateway runs no CORS, request
+    // timeout or output cache middleware.
+    [Theory]
+    [InlineData("CorsPolicy", "Default")]
+    [InlineData("CorsPolicy", "Disable")]
+    [InlineData("Timeout", "00:00:30")]
+    [InlineData("TimeoutPolicy", "Default")]
+    [InlineData("OutputCachePolicy", "Default")]
+    public async Task Start_RoutePropertyNeedingMiddlewareTheGatewayDoesNotRun_FailsNamingRouteAndProperty(string property, string value)
+    {
+        var failure = await StartAsync(TestDatabase.NewPath(), "Production",
+            "--ReverseProxy:Routes:orders:ClusterId=c",
+            "--ReverseProxy:Routes:orders:Match:Path=/orders/{**rest}",
+            $"--ReverseProxy:Routes:orders:{property}={value}",
+            "--ReverseProxy:Clusters:c:Destinations:d:Address=http://127.0.0.1:9/");
+
+        Assert.NotNull(failure);
+        Assert.True(StartupFailure.IsOperatorError(failure));
+        Assert.Contains($"Route 'orders': {property} is not supported", StartupFailure.OneLine(failure), StringComparison.Ordinal);
     }
 
     /// <summary>Null when the gateway started (it is stopped again), else what stopped it.</summary>

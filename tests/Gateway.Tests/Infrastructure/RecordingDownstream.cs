@@ -30,6 +30,9 @@ internal sealed class RecordingDownstream : IAsyncDisposable
     /// <summary>Set-Cookie lines the downstream adds to its answer.</summary>
     public List<string> SetCookies { get; } = [];
 
+    /// <summary>Other headers the downstream sets on its answer (Cache-Control, ...).</summary>
+    public Dictionary<string, string> ResponseHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public static async Task<RecordingDownstream> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -60,6 +63,11 @@ internal sealed class RecordingDownstream : IAsyncDisposable
             foreach (var cookie in downstream.SetCookies)
             {
                 context.Response.Headers.Append("Set-Cookie", cookie);
+            }
+
+            foreach (var (name, value) in downstream.ResponseHeaders)
+            {
+                context.Response.Headers[name] = value;
             }
 
             await context.Response.WriteAsJsonAsync(new { ok = true });

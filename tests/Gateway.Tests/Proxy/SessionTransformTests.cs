@@ -165,6 +165,35 @@ public sealed class SessionTransformTests : IAsyncLifetime
         Assert.True((await Jwks.ValidateAsync(gateway, token, "backend-api")).IsValid);
     }
 
+    // The answer carries the new session cookies: no shared cache may keep it, whatever the downstream allowed.
+    [Fact]
+    public async Task ProtectedRoute_RefreshedOnACacheableDownstreamAnswer_IsNoStore()
+    {
+        _downstream.ResponseHeaders["Cache-Control"] = "public, max-age=600";
+        await using var gateway = new GatewayFactory(_downstream);
+        using var browser = await gateway.SignedInBrowserAsync();
+        gateway.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        var response = await browser.GetAsync("/api/catalog");
+
+        Assert.Contains(browser.LastSetCookies, cookie => cookie.Name == gateway.RefreshCookieName);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    // Control: without new cookies the downstream's own caching rules pass as it wrote them.
+    [Fact]
+    public async Task ProtectedRoute_LiveSessionOnACacheableDownstreamAnswer_KeepsTheDownstreamsCacheControl()
+    {
+        _downstream.ResponseHeaders["Cache-Control"] = "public, max-age=600";
+        await using var gateway = new GatewayFactory(_downstream);
+        using var browser = await gateway.SignedInBrowserAsync();
+
+        var response = await browser.GetAsync("/api/catalog");
+
+        Assert.Empty(browser.LastSetCookies);
+        Assert.Equal("public, max-age=600", response.Headers.CacheControl?.ToString());
+    }
+
     [Fact]
     public async Task ProtectedRoute_TamperedCookies_Answers401NotServerError()
     {

@@ -24,6 +24,24 @@ public sealed class AuthCsrfTests
         await ProblemAssert.IsAsync(response, HttpStatusCode.Forbidden, "csrf");
     }
 
+    // The WebSocket exemption (an allowed Origin instead of X-CSRF) is for handshakes on protected routes only:
+    // an Upgrade header must not turn it on for the gateway's own endpoints.
+    [Fact]
+    public async Task Session_WebSocketUpgradeHeaderFromOwnOriginWithoutCsrfHeader_Answers403()
+    {
+        await using var gateway = new GatewayFactory();
+        using var browser = await gateway.SignedInBrowserAsync();
+        browser.SendCsrfHeader = false;
+
+        var response = await browser.GetAsync("/auth/session", request =>
+        {
+            request.Headers.TryAddWithoutValidation("Upgrade", "websocket");
+            request.Headers.TryAddWithoutValidation("Origin", "http://localhost");
+        });
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.Forbidden, "csrf");
+    }
+
     // Forced logout is a CSRF attack of its own: the session must survive it.
     [Fact]
     public async Task Logout_MissingCsrfHeader_Answers403AndTheSessionLives()

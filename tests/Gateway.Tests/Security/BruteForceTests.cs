@@ -81,6 +81,43 @@ public sealed class BruteForceTests
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
     }
 
+    // The per-user-name limit lets 10 guesses through in a minute; the lockout must not trip within that one window,
+    // or any stranger locks the owner out for 15 minutes with what the rate limit allows.
+    [Fact]
+    public async Task Login_OneRateLimitWindowOfWrongPasswords_DoesNotLockTheOwnerOut()
+    {
+        await using var gateway = new GatewayFactory();
+        await gateway.CreateUserAsync("alice");
+        using var attacker = gateway.CreateBrowser();
+        for (var i = 0; i < 10; i++)
+        {
+            await attacker.LoginAsync("alice", "guess guess guess");
+        }
+
+        using var owner = gateway.CreateBrowser();
+        gateway.Clock.Advance(TimeSpan.FromMinutes(1));
+        var response = await owner.LoginAsync("alice", GatewayFactory.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_TwentyWrongPasswordsByDefault_LockTheAccount()
+    {
+        await using var gateway = new GatewayFactory();
+        await gateway.CreateUserAsync("alice");
+        using var attacker = gateway.CreateBrowser();
+        for (var i = 0; i < 20; i++)
+        {
+            await attacker.LoginAsync("alice", "guess guess guess");
+        }
+
+        using var owner = gateway.CreateBrowser();
+        var response = await owner.LoginAsync("alice", GatewayFactory.Password);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task Login_LockedOutAccount_RefusesTheCorrectPassword()
     {

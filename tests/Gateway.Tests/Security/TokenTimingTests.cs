@@ -11,6 +11,12 @@ namespace Gateway.Tests.Security;
 /// <summary>What time does to tokens: an expired token is never forwarded, an idle session stays over, and a clock set back revives nothing.</summary>
 public sealed class TokenTimingTests : IAsyncLifetime
 {
+    private static readonly Dictionary<string, string?> ShortAccessLongGrace = new()
+    {
+        ["Gateway:Tokens:AccessTokenLifetime"] = "00:00:02",
+        ["Gateway:Tokens:RefreshGracePeriod"] = "00:00:05",
+    };
+
     private RecordingDownstream _downstream = null!;
 
     public async Task InitializeAsync() => _downstream = await RecordingDownstream.StartAsync();
@@ -66,6 +72,47 @@ public sealed class TokenTimingTests : IAsyncLifetime
         await browser.GetAsync("/api/at-exp");
 
         Assert.NotEqual(cached, _downstream.Received.Single(request => request.PathAndQuery == "/api/at-exp").BearerToken);
+    }
+
+    // A second tab still holds the predecessor after the first tab rotated; by the time it calls, the successor's
+    // access token has expired too (access lifetime shorter than the time since the rotation, within the grace period).
+    [Fact]
+    public async Task ProtectedRoute_PredecessorReplayedWithinGraceAfterTheSuccessorsAccessExpired_ForwardsAnUnexpiredToken()
+    {
+        await using var gateway = new GatewayFactory(_downstream, ShortAccessLongGrace);
+        using var firstTab = await gateway.SignedInBrowserAsync();
+        using var secondTab = firstTab.CloneInto(gateway.CreateBrowser());
+        gateway.Clock.Advance(TimeSpan.FromSeconds(3));
+        await firstTab.GetAsync("/api/rotates");
+        gateway.Clock.Advance(TimeSpan.FromSeconds(3));
+
+        var response = await secondTab.GetAsync("/api/replays");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var forwarded = new JsonWebToken(_downstream.Received.Single(request => request.PathAndQuery == "/api/replays").BearerToken);
+        Assert.True(forwarded.ValidTo > gateway.Clock.GetUtcNow().UtcDateTime, $"forwarded a token that expired at {forwarded.ValidTo:O}");
+        Assert.Equal(firstTab.Cookies[gateway.RefreshCookieName], secondTab.Cookies[gateway.RefreshCookieName]);
+    }
+
+    [Fact]
+    public async Task Refresh_PredecessorReplayedWithinGraceAfterTheSuccessorsAccessExpired_AnswersAnUnexpiredAccessToken()
+    {
+        await using var gateway = new GatewayFactory(_downstream, ShortAccessLongGrace);
+        using var firstTab = await gateway.SignedInBrowserAsync();
+        using var secondTab = firstTab.CloneInto(gateway.CreateBrowser());
+        gateway.Clock.Advance(TimeSpan.FromSeconds(3));
+        await firstTab.PostAsync("/auth/refresh");
+        gateway.Clock.Advance(TimeSpan.FromSeconds(3));
+
+        var response = await secondTab.PostAsync("/auth/refresh");
+        await secondTab.GetAsync("/api/after-replay");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.ReadJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("accessTokenExpiresAt").GetDateTimeOffset() > gateway.Clock.GetUtcNow());
+        var forwarded = new JsonWebToken(_downstream.Received.Single().BearerToken);
+        Assert.True(forwarded.ValidTo > gateway.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(firstTab.Cookies[gateway.RefreshCookieName], secondTab.Cookies[gateway.RefreshCookieName]);
     }
 
     [Fact]

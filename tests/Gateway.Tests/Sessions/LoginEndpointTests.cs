@@ -29,6 +29,53 @@ public sealed class LoginEndpointTests
         });
     }
 
+    // The session's times are stored as Unix milliseconds: every answer about one session shows the same instant.
+    [Fact]
+    public async Task Login_SessionBodyTimes_AreTheInstantsSessionAnswersGive()
+    {
+        await using var gateway = new GatewayFactory();
+        await gateway.CreateUserAsync("alice");
+        using var browser = gateway.CreateBrowser();
+
+        var login = await (await browser.LoginAsync("alice", GatewayFactory.Password)).ReadJsonAsync<JsonElement>();
+        var session = await (await browser.GetAsync("/auth/session")).ReadJsonAsync<JsonElement>();
+
+        Assert.Equal(session.GetProperty("sessionExpiresAt").GetString(), login.GetProperty("sessionExpiresAt").GetString());
+        Assert.Equal(session.GetProperty("accessTokenExpiresAt").GetString(), login.GetProperty("accessTokenExpiresAt").GetString());
+    }
+
+    [Fact]
+    public async Task Refresh_SessionBodyTimes_AreTheInstantsSessionAnswersGive()
+    {
+        await using var gateway = new GatewayFactory();
+        using var browser = await gateway.SignedInBrowserAsync();
+        gateway.Clock.Advance(TimeSpan.FromMilliseconds(1234.5678));
+
+        var refresh = await (await browser.PostAsync("/auth/refresh")).ReadJsonAsync<JsonElement>();
+        var session = await (await browser.GetAsync("/auth/session")).ReadJsonAsync<JsonElement>();
+
+        Assert.Equal(session.GetProperty("sessionExpiresAt").GetString(), refresh.GetProperty("sessionExpiresAt").GetString());
+        Assert.Equal(session.GetProperty("accessTokenExpiresAt").GetString(), refresh.GetProperty("accessTokenExpiresAt").GetString());
+    }
+
+    // Browsers drop a cookie over 4,096 characters, and then every request would rotate. Worst case: the longest
+    // user name, the most roles of the longest names, a realistic issuer.
+    [Fact]
+    public async Task Login_TwentyRolesOfSixtyFourCharacters_AccessCookieStaysUnder4096Characters()
+    {
+        await using var gateway = new GatewayFactory(settings: new() { ["Gateway:Tokens:Issuer"] = "https://login.gateway-of-example-company.com" });
+        var userName = new string('u', 64);
+        var roles = Enumerable.Range(0, 20).Select(index => $"{index:D2}" + new string('r', 62)).ToArray();
+        await gateway.CreateUserAsync(userName, GatewayFactory.Password, roles);
+        using var browser = gateway.CreateBrowser();
+
+        var response = await browser.LoginAsync(userName, GatewayFactory.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var accessLine = response.Headers.GetValues("Set-Cookie").Single(line => line.StartsWith(gateway.AccessCookieName + "=", StringComparison.Ordinal));
+        Assert.True(accessLine.Length < 4096, $"the access cookie's Set-Cookie line has {accessLine.Length} characters");
+    }
+
     [Fact]
     public async Task Login_ValidCredentials_AnswersSessionBodyWithoutAnyToken()
     {

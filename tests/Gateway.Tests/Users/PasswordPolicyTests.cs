@@ -18,6 +18,14 @@ public sealed class PasswordPolicyTests
     }
 
     [Fact]
+    public void Check_PublishedDemoPassword_IsRefused()
+    {
+        var reason = _policy.Check("gateway-demo-2026", "alice");
+
+        Assert.Contains("published", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_EightCharacters_IsAccepted()
     {
         var reason = _policy.Check("kq7#vzpm", "alice");

@@ -1,0 +1,39 @@
+namespace Gateway.Hosting;
+
+/// <summary>
+/// The host logs "Hosting failed to start" with the stack trace of whatever stopped the start. When that is an
+/// operator error (<see cref="StartupFailure.IsOperatorError"/>), Program prints the one line that matters and the
+/// trace only makes it look like a crash: that one entry is dropped. Every other failure, and every other log, passes.
+/// </summary>
+internal sealed class StartupRefusalLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+{
+    public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
+    public ILogger CreateLogger(string categoryName)
+    {
+        var logger = inner.CreateLogger(categoryName);
+        return string.Equals(categoryName, HostCategory, StringComparison.Ordinal) ? new HostLogger(logger) : logger;
+    }
+
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+    public void Dispose() => inner.Dispose();
+
+    private sealed class HostLogger(ILogger inner) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => inner.IsEnabled(logLevel);
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (exception is not null && StartupFailure.IsOperatorError(exception))
+            {
+                return;
+            }
+
+            inner.Log(logLevel, eventId, state, exception, formatter);
+        }
+    }
+}
