@@ -33,10 +33,7 @@ internal static class AdminHost
             .AddGatewaySessions();
 
         var host = builder.Build();
-        await DatabaseMigrator.MigrateAsync(
-            host.Services.GetRequiredService<IServiceScopeFactory>(),
-            host.Services.GetRequiredService<GatewayDatabase>(),
-            cancellationToken);
+        await DatabaseMigrator.MigrateAsync(host.Services, cancellationToken);
         return host;
     }
 }

@@ -34,7 +34,10 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
         WHERE "Id" = @sid AND changes() = 1;
         """;
 
-    public async Task<RefreshTokenState?> FindAsync(string hash, CancellationToken cancellationToken)
+    public Task<RefreshTokenState?> FindAsync(string hash, CancellationToken cancellationToken) =>
+        database.RetryTransientAsync(ct => ReadStateAsync(hash, ct), cancellationToken);
+
+    private async Task<RefreshTokenState?> ReadStateAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = database.CreateCommand(connection, FindSql);
@@ -58,21 +61,30 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
             SessionRevokedAt: reader.IsDBNull(9) ? null : FromMilliseconds(reader.GetInt64(9)));
     }
 
-    public async Task<string?> FindSessionIdAsync(string hash, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = database.CreateCommand(connection, """SELECT "SessionId" FROM "RefreshTokens" WHERE "Hash" = @hash""");
-        Add(command, "hash", hash);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
+    public Task<string?> FindSessionIdAsync(string hash, CancellationToken cancellationToken) =>
+        database.RetryTransientAsync(async ct =>
+        {
+            await using var connection = await database.OpenConnectionAsync(ct);
+            await using var command = database.CreateCommand(connection, """SELECT "SessionId" FROM "RefreshTokens" WHERE "Hash" = @hash""");
+            Add(command, "hash", hash);
+            return await command.ExecuteScalarAsync(ct) as string;
+        }, cancellationToken);
 
-    /// <summary>True when this call consumed the presented token and linked the successor.</summary>
-    public async Task<bool> TryRotateAsync(RotationWrite write, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when this call consumed the presented token and linked the successor. Safe to repeat after a transient
+    /// failure: a rotation that committed but whose answer was lost changes nothing the second time, and the
+    /// caller's next read finds its own successor (the grace rule).
+    /// </summary>
+    public Task<bool> TryRotateAsync(RotationWrite write, CancellationToken cancellationToken) =>
+        database.RetryTransientAsync(ct => RotateOnceAsync(write, ct), cancellationToken);
+
+    private async Task<bool> RotateOnceAsync(RotationWrite write, CancellationToken cancellationToken)
     {
+        var postgres = database.Provider == StorageProvider.Postgres;
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = database.CreateCommand(connection, RotateSqlite);
+        await using var transaction = postgres ? null : await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = database.CreateCommand(connection, postgres ? RefreshTokenSql.RotatePostgres : RotateSqlite);
         command.Transaction = transaction;
         Add(command, "hash", write.PresentedHash);
         Add(command, "next", write.SuccessorHash);
@@ -83,7 +95,11 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
         Add(command, "ip", write.Client.Ip);
         Add(command, "agent", write.Client.UserAgent);
         var changed = await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return changed > 0;
     }
 
