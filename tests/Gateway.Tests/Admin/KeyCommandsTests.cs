@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,13 @@ namespace Gateway.Tests.Admin;
 /// The CLI rotates keys in the database on the real clock; a running gateway on the same file picks them up when
 /// its key ring reloads (every 5 s of its fake clock). Tests bring the gateway's clock past the CLI's "now" first.
 /// </summary>
-public sealed class KeyCommandsTests : IAsyncLifetime
+public abstract class KeyCommandsTests : ProviderTests, IAsyncLifetime
 {
+    private protected KeyCommandsTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     private static readonly TimeSpan KeyRingRefreshInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan KeyPublicationDelay = TimeSpan.FromMinutes(10);
 
@@ -23,10 +29,10 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotate_RunningGateway_PublishesNewKeyAlongsideOldAfterKeyRingReload()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         var oldKid = await NewestKidAsync(gateway);
 
-        var rotate = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate");
+        var rotate = await CliAsync(gateway.DatabasePath, null, "keys", "rotate");
         var newKid = await NewestKidAsync(gateway);
         var published = await AfterKeyRingReloadAsync(gateway, newKid, further: TimeSpan.Zero);
 
@@ -38,10 +44,10 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotate_BeforePublicationDelay_NewTokensCarryOldKid()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         await gateway.CreateUserAsync("alice");
         var oldKid = await NewestKidAsync(gateway);
-        await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate");
+        await CliAsync(gateway.DatabasePath, null, "keys", "rotate");
         await AfterKeyRingReloadAsync(gateway, await NewestKidAsync(gateway), further: TimeSpan.Zero);
 
         var kid = await FreshTokenKidAsync(gateway);
@@ -52,9 +58,9 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotate_AfterPublicationDelay_NewTokensCarryNewKid()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         await gateway.CreateUserAsync("alice");
-        await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate");
+        await CliAsync(gateway.DatabasePath, null, "keys", "rotate");
         var newKid = await NewestKidAsync(gateway);
         await AfterKeyRingReloadAsync(gateway, newKid, further: KeyPublicationDelay);
 
@@ -66,10 +72,10 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotateNow_RunningGateway_NewTokensCarryNewKid()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         await gateway.CreateUserAsync("alice");
 
-        var rotate = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate", "--now");
+        var rotate = await CliAsync(gateway.DatabasePath, null, "keys", "rotate", "--now");
         var newKid = await NewestKidAsync(gateway);
         await AfterKeyRingReloadAsync(gateway, newKid, further: TimeSpan.Zero);
         var kid = await FreshTokenKidAsync(gateway);
@@ -82,10 +88,10 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotateNow_RunningGateway_KeepsOldKeyPublished()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         var oldKid = await NewestKidAsync(gateway);
 
-        await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate", "--now");
+        await CliAsync(gateway.DatabasePath, null, "keys", "rotate", "--now");
         var published = await AfterKeyRingReloadAsync(gateway, await NewestKidAsync(gateway), further: TimeSpan.Zero);
 
         Assert.Contains(oldKid, published);
@@ -94,12 +100,12 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysList_AfterRotations_ShowsRetiredActiveAndPendingKeys()
     {
-        var database = TestDatabase.NewPath();
-        await AdminCliRunner.RunAsync(database, null, "keys", "rotate", "--now");
-        await AdminCliRunner.RunAsync(database, null, "keys", "rotate", "--now");
-        await AdminCliRunner.RunAsync(database, null, "keys", "rotate");
+        var database = NewDatabase();
+        await CliAsync(database, null, "keys", "rotate", "--now");
+        await CliAsync(database, null, "keys", "rotate", "--now");
+        await CliAsync(database, null, "keys", "rotate");
 
-        var list = await AdminCliRunner.RunAsync(database, null, "keys", "list");
+        var list = await CliAsync(database, null, "keys", "list");
 
         Assert.Equal(0, list.ExitCode);
         var statusByGeneration = list.Rows.Skip(1).ToDictionary(row => row[2], row => row[^1], StringComparer.Ordinal);
@@ -135,4 +141,8 @@ public sealed class KeyCommandsTests : IAsyncLifetime
         (await browser.GetAsync("/api/x")).EnsureSuccessStatusCode();
         return new JsonWebToken(_downstream.Received.Last().BearerToken).Kid;
     }
+
+    public sealed class OnSqlite() : KeyCommandsTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : KeyCommandsTests(StorageProvider.Postgres);
 }
