@@ -37,15 +37,12 @@ internal sealed class SigningKeyRing(
 
     /// <summary>
     /// Loads the ring and makes sure a key can sign. Fails fast: a gateway that cannot sign must not start.
-    /// Under the start-up lock, so instances starting together on an empty database make one Data Protection key
-    /// and one signing key, and every instance reads the other's cookies from its first request.
+    /// Under the start-up lock, so instances starting together on an empty database make one first signing key.
     /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await startupLock.RunAsync(async ct =>
         {
-            // Loads Data Protection's key ring, creating its first key if there is none, while no other instance can.
-            dataProtection.CreateProtector(SigningKeyMaterial.ProtectorPurpose).Protect([0]);
             await ReloadAsync(ct);
             await using (var scope = scopeFactory.CreateAsyncScope())
             {
