@@ -80,6 +80,7 @@ public sealed class ThrowawayPostgres : IDisposable
         {
             server.RunServerTool("initdb", "-D", server.DataFolder, "-A", "trust", "-U", ServiceAccount, "--no-sync", "-E", "UTF8", "--locale=C");
             server.StartServer();
+            server.WatchOwner();
             return server;
         }
         catch
@@ -100,6 +101,18 @@ public sealed class ThrowawayPostgres : IDisposable
 
     /// <summary>Stops the server at once, as a crash or a lost machine would: clients see their connections break.</summary>
     public void StopServer() => RunServerTool("pg_ctl", "stop", "-D", DataFolder, "-m", "immediate", "-w", "-t", "60");
+
+    /// <summary>
+    /// Test hosts are often killed rather than left to run their exit handlers: a detached shell stops the server
+    /// and deletes its folder once this process is gone, however it ended.
+    /// </summary>
+    private void WatchOwner()
+    {
+        var stop = Environment.IsPrivilegedProcess ? $"runuser -u {ServiceAccount} -- {BinFolder}/pg_ctl" : $"{BinFolder}/pg_ctl";
+        var watch = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+            $"{stop} stop -D '{DataFolder}' -m immediate; rm -rf '{_folder}'";
+        Run("/bin/sh", "-c", $"nohup /bin/sh -c \"{watch}\" </dev/null >/dev/null 2>&1 &");
+    }
 
     /// <summary>The end of the server's log, for failure messages.</summary>
     public string LogTail() => File.Exists(LogFile) ? string.Join('\n', File.ReadLines(LogFile).TakeLast(40)) : "(no server log)";
