@@ -24,7 +24,14 @@ internal static class DatabaseFailures
     };
 
     /// <summary>Worth trying again at once: a broken pooled connection, a server restarting, a serialization conflict.</summary>
-    public static bool IsTransient(Exception exception) => Innermost(exception) is NpgsqlException { IsTransient: true };
+    public static bool IsTransient(Exception exception) => Innermost(exception) switch
+    {
+        // Npgsql does not count these as transient (it cannot know the server is back), but a pooled connection
+        // that a restarted or administering server closed fails exactly so, and a fresh connection succeeds.
+        PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow } => true,
+        NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    };
 
     // Class 08 connection exception, 53 insufficient resources, 57 operator intervention (shutdown, starting up),
     // 40 transaction rollback (serialization failure, deadlock), 3D000 the database is gone.
