@@ -130,8 +130,12 @@ var floodStatuses = await flood;
 Console.WriteLine($"protected route {calm.RequestsPerSecond:F0} req/s calm, {stormy.RequestsPerSecond:F0} req/s during the flood");
 var peakRss = gateway.PeakRssBytes();
 
+var postgresRefresh = await PostgresRefresh.RunAsync(Dll("src/Gateway", "Gateway"), work, proxyConfig, Password, seconds);
 var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPathRss, peakRss, plainYarp.PeakRssBytes(), refresh, race, login, timing,
-    (calm, stormy, floodStatuses));
+    (calm, stormy, floodStatuses))
+{
+    PostgresRefresh = postgresRefresh,
+};
 await report.WriteAsync(Path.Combine(root, "bench", "RESULTS.md"), Path.Combine(root, "bench", "results.png"));
 Console.WriteLine("wrote bench/RESULTS.md and bench/results.png");
 return 0;
