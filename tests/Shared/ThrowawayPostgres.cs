@@ -25,7 +25,8 @@ public sealed class ThrowawayPostgres : IDisposable
     {
         _folder = folder;
         Port = port;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        // At exit only stop the server, which is quick; the watcher deletes the folder once this process is gone.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopIfRunning();
     }
 
     public int Port { get; }
@@ -111,7 +112,8 @@ public sealed class ThrowawayPostgres : IDisposable
         var stop = Environment.IsPrivilegedProcess ? $"runuser -u {ServiceAccount} -- {BinFolder}/pg_ctl" : $"{BinFolder}/pg_ctl";
         var watch = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
             $"{stop} stop -D '{DataFolder}' -m immediate; rm -rf '{_folder}'";
-        Run("/bin/sh", "-c", $"nohup /bin/sh -c \"{watch}\" </dev/null >/dev/null 2>&1 &");
+        // setsid: a session of its own, so whatever ends the test host's process group does not end the watcher.
+        Run("/bin/sh", "-c", $"setsid /bin/sh -c \"{watch}\" </dev/null >/dev/null 2>&1 &");
     }
 
     /// <summary>The end of the server's log, for failure messages.</summary>
@@ -127,14 +129,19 @@ public sealed class ThrowawayPostgres : IDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
-            {
-                StopServer();
-            }
+            StopIfRunning();
         }
         finally
         {
             Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private void StopIfRunning()
+    {
+        if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
+        {
+            StopServer();
         }
     }
 
