@@ -11,7 +11,7 @@ namespace Gateway.TestSupport;
 /// a test run end without disposing it). As root it runs the server as the <c>postgres</c> account, since the
 /// server refuses root. Needs Debian's <c>postgresql</c> package; without it, one clear exception says so.
 /// </summary>
-public sealed class ThrowawayPostgres : IDisposable
+internal sealed class ThrowawayPostgres : IDisposable
 {
     private const string BinFolder = "/usr/lib/postgresql/15/bin";
     private const string ServiceAccount = "postgres";
