@@ -25,6 +25,6 @@ internal sealed partial class Report
         }
 
         md.AppendLine();
-        md.AppendLine("On one 2-core machine the three instances, the database and the load generator share the cores: the 3-instance row shows the rotation is correct and does not slow down across processes, not how far it scales on separate machines (see docs/deploy.md).").AppendLine();
+        md.AppendLine("On one 2-core machine the three instances, the database and the load generator share the cores: the 3-instance rows measure deciding rotations across processes, not how far refresh scales on separate machines (see docs/deploy.md, what scales how).").AppendLine();
     }
 }

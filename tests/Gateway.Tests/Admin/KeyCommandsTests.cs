@@ -12,15 +12,15 @@ namespace Gateway.Tests.Admin;
 /// </summary>
 public abstract class KeyCommandsTests : ProviderTests, IAsyncLifetime
 {
-    private protected KeyCommandsTests(StorageProvider provider)
-        : base(provider)
-    {
-    }
-
     private static readonly TimeSpan KeyRingRefreshInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan KeyPublicationDelay = TimeSpan.FromMinutes(10);
 
     private RecordingDownstream _downstream = null!;
+
+    private protected KeyCommandsTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
 
     public async Task InitializeAsync() => _downstream = await RecordingDownstream.StartAsync();
 

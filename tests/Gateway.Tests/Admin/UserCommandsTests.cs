@@ -6,12 +6,12 @@ namespace Gateway.Tests.Admin;
 
 public abstract class UserCommandsTests : ProviderTests
 {
+    private const string NewPassword = "a brand new passphrase";
+
     private protected UserCommandsTests(StorageProvider provider)
         : base(provider)
     {
     }
-
-    private const string NewPassword = "a brand new passphrase";
 
     [Fact]
     public async Task UsersAdd_RolesAndPasswordOnStdin_ExitsZeroAndListShowsUserWithRoles()

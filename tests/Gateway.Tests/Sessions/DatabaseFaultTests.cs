@@ -8,15 +8,15 @@ namespace Gateway.Tests.Sessions;
 /// <summary>A lost database is not a logout: only definitive answers end sessions.</summary>
 public abstract class DatabaseFaultTests : ProviderTests, IAsyncLifetime
 {
-    private protected DatabaseFaultTests(StorageProvider provider)
-        : base(provider)
-    {
-    }
-
     private RecordingDownstream _downstream = null!;
 
     // On PostgreSQL an outage stops the whole server: these tests get one of their own.
     private ThrowawayPostgres? _server;
+
+    private protected DatabaseFaultTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
 
     public async Task InitializeAsync()
     {

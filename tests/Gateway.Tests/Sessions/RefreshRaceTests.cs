@@ -17,12 +17,12 @@ namespace Gateway.Tests.Sessions;
 /// </summary>
 public abstract class RefreshRaceTests : ProviderTests, IAsyncLifetime
 {
+    private RecordingDownstream _downstream = null!;
+
     private protected RefreshRaceTests(StorageProvider provider)
         : base(provider)
     {
     }
-
-    private RecordingDownstream _downstream = null!;
 
     public async Task InitializeAsync() => _downstream = await RecordingDownstream.StartAsync();
 
