@@ -57,6 +57,10 @@ public sealed class FailoverTests(ScaleOutCluster cluster)
         Assert.True(failures.Count <= Workers, $"{failures.Count} failures: {string.Join(", ", failures)}");
         Assert.All(failures, failure => Assert.InRange(failure.Order, killedAt - Workers, killedAt + Workers));
         Assert.All(afterKill, outcome => Assert.Equal(HttpStatusCode.OK, outcome.Status));
+        // The balancer sent requests the dead instance refused (or dropped) to another one, and they succeeded.
+        var retried = cluster.Balancer.Logged(path).Where(entry => entry.Upstreams.Contains(',', StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(retried);
+        Assert.All(retried, entry => Assert.Equal(200, entry.Status));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"{path}/after")).StatusCode);
     }
 

@@ -78,22 +78,30 @@ internal sealed class NginxBalancer : IDisposable
     }
 
     /// <summary>The upstream address of each logged request whose path starts with <paramref name="pathPrefix"/> (several when nginx retried).</summary>
-    public IReadOnlyList<string> UpstreamsOf(string pathPrefix)
+    public IReadOnlyList<string> UpstreamsOf(string pathPrefix) => Logged(pathPrefix).Select(entry => entry.Upstreams).ToList();
+
+    /// <summary>Status and upstream addresses ("a, b" when nginx tried a second instance) of each logged request under <paramref name="pathPrefix"/>.</summary>
+    public IReadOnlyList<(int Status, string Upstreams)> Logged(string pathPrefix)
     {
         using var stream = new FileStream(AccessLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        var upstreams = new List<string>();
+        var entries = new List<(int, string)>();
         while (reader.ReadLine() is { } line)
         {
+            // $remote_addr [$time_local] "$request" $status upstream=$upstream_addr rt=$request_time
+            var request = line.IndexOf($" {pathPrefix}", StringComparison.Ordinal);
             var upstream = line.IndexOf(" upstream=", StringComparison.Ordinal);
-            if (line.Contains($" {pathPrefix}", StringComparison.Ordinal) && upstream >= 0)
+            if (request < 0 || upstream < 0)
             {
-                var rest = line[(upstream + " upstream=".Length)..];
-                upstreams.Add(rest[..rest.IndexOf(" rt=", StringComparison.Ordinal)]);
+                continue;
             }
+
+            var status = line[(line.IndexOf("\" ", request, StringComparison.Ordinal) + 2)..upstream];
+            var rest = line[(upstream + " upstream=".Length)..];
+            entries.Add((int.Parse(status, System.Globalization.CultureInfo.InvariantCulture), rest[..rest.IndexOf(" rt=", StringComparison.Ordinal)]));
         }
 
-        return upstreams;
+        return entries;
     }
 
     public void Dispose()
