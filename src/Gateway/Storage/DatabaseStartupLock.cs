@@ -30,7 +30,7 @@ internal sealed class DatabaseStartupLock(GatewayDatabase database)
         }
         finally
         {
-            // Unlock explicitly: a pooled connection keeps its session, and with it the lock, after Dispose.
+            // Unlock explicitly: a connection back in the pool keeps its session, and the lock, until it is next used.
             await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
         }
     }
