@@ -84,6 +84,11 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         await instance.WaitReadyAsync(Http);
     }
 
+    /// <summary>Stops PostgreSQL at once, as a crash or a lost network would look to the instances.</summary>
+    internal void StopDatabase() => _postgres!.StopServer();
+
+    internal void StartDatabase() => _postgres!.StartServer();
+
     internal Task<AdminResult> CliAsync(string? standardInput, params string[] args) =>
         GatewayCli.RunAsync(InstanceEnvironment(Balancer.Port), standardInput, args);
 
