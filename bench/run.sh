@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark run: Release build, micro-benchmarks (BenchmarkDotNet), then the side-by-side load run that
-# writes bench/RESULTS.md and bench/results.png. Needs wrk (Debian package); installs it when missing.
+# writes bench/RESULTS.md and bench/results.png. Needs wrk and postgresql (Debian packages); installs them when missing.
 #   bench/run.sh           full run (about 8 minutes on 2 cores)
 #   bench/run.sh --quick   short smoke run without micro-benchmarks
 set -euo pipefail
@@ -9,6 +9,10 @@ cd "$root"
 
 if ! command -v wrk >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk
+fi
+# The PostgreSQL refresh scenario starts a throwaway server of its own from Debian's package.
+if [[ ! -x /usr/lib/postgresql/15/bin/initdb ]]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 fi
 
 for project in src/Gateway bench/Bench.Downstream bench/Bench.PlainYarp bench/Bench.Runner bench/Gateway.Benchmarks; do

@@ -5,7 +5,7 @@ using Bench.Runner;
 // Usage: dotnet Bench.Runner.dll <repository root> [--quick]
 var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 var quick = args.Contains("--quick");
-// --only hot|refresh|login runs one part and prints it without writing the report: for work on one path.
+// --only hot|refresh|login|postgres runs one part and prints it without writing the report: for work on one path.
 var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
 bool Runs(string part) => only is null || only == part;
 var rounds = quick ? 1 : 4;
@@ -167,6 +167,12 @@ if (Runs("login"))
     Console.WriteLine($"protected route {calm.RequestsPerSecond:F0} req/s calm, {stormy.RequestsPerSecond:F0} req/s during the flood");
 }
 
+var postgresRefresh = new List<(string Name, LoopResult Result)>();
+if (Runs("postgres"))
+{
+    postgresRefresh = await PostgresRefresh.RunAsync(Dll("src/Gateway", "Gateway"), work, proxyConfig, Password, seconds);
+}
+
 var peakRss = gateway.PeakRssBytes();
 var rssSplit = gateway.RssSplit();
 Console.WriteLine($"gateway peak RSS {peakRss / 1048576.0:F0} MB (now {rssSplit.AnonBytes / 1048576.0:F0} MB anonymous, {rssSplit.FileBytes / 1048576.0:F0} MB file-backed), " +
@@ -178,7 +184,10 @@ if (only is not null)
 }
 
 var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPathRss, peakRss, rssSplit, plainYarp.PeakRssBytes(), refresh, race!, login!, timing!.Value,
-    flood!.Value);
+    flood!.Value)
+{
+    PostgresRefresh = postgresRefresh,
+};
 await report.WriteAsync(Path.Combine(root, "bench", "RESULTS.md"), Path.Combine(root, "bench", "results.png"));
 Console.WriteLine("wrote bench/RESULTS.md and bench/results.png");
 return 0;

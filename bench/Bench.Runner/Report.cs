@@ -5,7 +5,7 @@ using System.Text;
 namespace Bench.Runner;
 
 /// <summary>Writes bench/RESULTS.md and its chart from one run's numbers.</summary>
-internal sealed class Report(
+internal sealed partial class Report(
     string root,
     int rounds,
     TimeSpan seconds,
@@ -80,6 +80,7 @@ internal sealed class Report(
         md.AppendLine(Invariant, $"- at 1,500 rotations/s offered by 64 sessions, p99 at most 20 ms and no request over 250 ms: **{paced.P99Ms:F1} ms, {paced.Over250Ms} over, {paced.PerSecond:F0}/s served** ({Verdict(paced.P99Ms <= 20 && paced.Over250Ms == 0)})");
         md.AppendLine(Invariant, $"- the race, {race.Requests} requests at once on one session with no access token: **{race.Ok} answered 200, {race.DistinctRefreshCookies} distinct refresh cookie(s), {race.NewTokenRows} new refresh token row(s)** ({Verdict(race.Ok == race.Requests && race.DistinctRefreshCookies == 1 && race.NewTokenRows == 1)})").AppendLine();
 
+        AppendPostgresRefresh(md);
         md.AppendLine("## Login path").AppendLine();
         md.AppendLine(Invariant, $"PBKDF2 (ASP.NET Core Identity, 100,000 iterations) under a concurrency limit of {Math.Max(1, Environment.ProcessorCount / 2)} (half the cores).").AppendLine();
         md.AppendLine("| scenario | logins/s | p50 ms | p99 ms | failed |");

@@ -30,7 +30,7 @@ internal sealed class BenchmarkGateway : IAsyncDisposable
             $"--Gateway:Tokens:SigningAlgorithm={algorithm}",
             "--Logging:LogLevel:Default=Warning",
         ]);
-        await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<GatewayDatabase>(), default);
+        await DatabaseMigrator.MigrateAsync(app.Services, default);
         await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync(default);
         return new BenchmarkGateway(app, folder);
     }

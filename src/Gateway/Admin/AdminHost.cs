@@ -40,10 +40,7 @@ internal static class AdminHost
         {
             // The gateway validates its settings when it starts; a command works on the same settings, so it does too.
             host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
-            await DatabaseMigrator.MigrateAsync(
-                host.Services.GetRequiredService<IServiceScopeFactory>(),
-                host.Services.GetRequiredService<GatewayDatabase>(),
-                cancellationToken);
+            await DatabaseMigrator.MigrateAsync(host.Services, cancellationToken);
             return host;
         }
         catch

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Gateway.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -35,9 +35,7 @@ internal sealed class GatewayExceptionHandler(IProblemDetailsService problems, I
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 
-    public static bool IsDatabaseFailure(Exception exception) =>
-        exception is DbException or TimeoutException
-        || exception.InnerException is DbException or TimeoutException;
+    public static bool IsDatabaseFailure(Exception exception) => DatabaseFailures.IsUnavailable(exception);
 
     private static (int Status, string Type, string Title) Classify(Exception exception) => exception switch
     {

@@ -18,6 +18,9 @@ internal static class HostingServiceCollectionExtensions
         // A trace id is an internal identifier: it stays in the logs, not in answers to clients.
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context => context.ProblemDetails.Extensions.Remove("traceId"));
         services.AddExceptionHandler<GatewayExceptionHandler>();
+        // Registered before AddDataProtection: hosted services start in order, and Data Protection's own one
+        // would create a first key outside the start-up lock.
+        services.AddHostedService<DataProtectionKeyRingInitializer>();
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<GatewayDbContext>();

@@ -34,7 +34,10 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
         WHERE "Id" = @sid AND changes() = 1;
         """;
 
-    public async Task<RefreshTokenState?> FindAsync(string hash, CancellationToken cancellationToken)
+    public Task<RefreshTokenState?> FindAsync(string hash, CancellationToken cancellationToken) =>
+        database.RetryTransientAsync(ct => ReadStateAsync(hash, ct), cancellationToken);
+
+    private async Task<RefreshTokenState?> ReadStateAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = database.CreateCommand(connection, FindSql);
@@ -58,22 +61,42 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
             SessionRevokedAt: reader.IsDBNull(9) ? null : FromMilliseconds(reader.GetInt64(9)));
     }
 
-    public async Task<string?> FindSessionIdAsync(string hash, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = database.CreateCommand(connection, """SELECT "SessionId" FROM "RefreshTokens" WHERE "Hash" = @hash""");
-        Add(command, "hash", hash);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
+    public Task<string?> FindSessionIdAsync(string hash, CancellationToken cancellationToken) =>
+        database.RetryTransientAsync(async ct =>
+        {
+            await using var connection = await database.OpenConnectionAsync(ct);
+            await using var command = database.CreateCommand(connection, """SELECT "SessionId" FROM "RefreshTokens" WHERE "Hash" = @hash""");
+            Add(command, "hash", hash);
+            return await command.ExecuteScalarAsync(ct) as string;
+        }, cancellationToken);
 
     private RotationBatcher? _batcher;
 
-    /// <summary>True when this call consumed the presented token and linked the successor.</summary>
+    /// <summary>
+    /// True when this call consumed the presented token and linked the successor. On SQLite the rotation joins the
+    /// group commit of this process's rotations (decision 0008). Safe to repeat after a transient failure: a
+    /// rotation that committed but whose answer was lost changes nothing the second time, and the caller's next
+    /// read finds its own successor (the grace rule).
+    /// </summary>
     public Task<bool> TryRotateAsync(RotationWrite write, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var batcher = LazyInitializer.EnsureInitialized(ref _batcher, () => new RotationBatcher(database, writeGate, RotateSqlite));
-        return batcher.RotateAsync(write);
+        if (database.Provider == StorageProvider.Sqlite)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var batcher = LazyInitializer.EnsureInitialized(ref _batcher, () => new RotationBatcher(database, writeGate, RotateSqlite));
+            return batcher.RotateAsync(write);
+        }
+
+        return database.RetryTransientAsync(ct => RotateOnPostgresAsync(write, ct), cancellationToken);
+    }
+
+    // One statement, one round trip, no explicit transaction: see decision 0006.
+    private async Task<bool> RotateOnPostgresAsync(RotationWrite write, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = database.CreateCommand(connection, RefreshTokenSql.RotatePostgres);
+        RotationParameters.Bind(command, write);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     public ValueTask DisposeAsync() => _batcher?.DisposeAsync() ?? ValueTask.CompletedTask;

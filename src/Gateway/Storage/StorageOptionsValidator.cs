@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Storage;
 
-internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+internal sealed class StorageOptionsValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
@@ -11,9 +11,13 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             return ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:Provider must be Sqlite or Postgres.");
         }
 
-        if (options.Provider != StorageProvider.Sqlite)
+        // PostgreSQL has no sensible default location: an empty connection string would reach localhost as the OS user.
+        if (options.Provider == StorageProvider.Postgres
+            && string.IsNullOrWhiteSpace(configuration.GetConnectionString(StorageServiceCollectionExtensions.ConnectionStringName)))
         {
-            return ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:Provider {options.Provider} is not available in this version; use Sqlite.");
+            return ValidateOptionsResult.Fail(
+                $"ConnectionStrings:{StorageServiceCollectionExtensions.ConnectionStringName} must name the PostgreSQL database " +
+                $"when {StorageOptions.SectionName}:Provider is Postgres.");
         }
 
         return string.IsNullOrWhiteSpace(options.DataPath)

@@ -9,8 +9,9 @@ internal static class StorageServiceCollectionExtensions
     public const string ConnectionStringName = "Gateway";
 
     /// <summary>
-    /// The database (SQLite by default), its raw connection factory and the write gate. Configuration is read
-    /// when the services are first resolved, so every configuration source (tests', environment's) counts.
+    /// The database (SQLite by default, PostgreSQL by choice), its raw connection factory, the write gate and
+    /// the start-up lock. Configuration is read when the services are first resolved, so every configuration
+    /// source (tests', environment's) counts.
     /// </summary>
     public static IServiceCollection AddGatewayStorage(this IServiceCollection services)
     {
@@ -22,14 +23,18 @@ internal static class StorageServiceCollectionExtensions
             ResolveConnectionString(provider)));
         services.TryAddSingleton(provider =>
             new DatabaseWriteGate(serialize: provider.GetRequiredService<GatewayDatabase>().Provider == StorageProvider.Sqlite));
+        services.TryAddSingleton<DatabaseStartupLock>();
 
         services.AddDbContext<SqliteGatewayDbContext>((provider, builder) => builder
             .UseSqlite(provider.GetRequiredService<GatewayDatabase>().ConnectionString)
             .AddInterceptors(new SqliteConnectionSetup(), new CommandCountingInterceptor(provider.GetRequiredService<GatewayDatabase>())));
+        services.AddDbContext<PostgresGatewayDbContext>((provider, builder) => builder
+            .UseNpgsql(provider.GetRequiredService<GatewayDatabase>().DataSource)
+            .AddInterceptors(new CommandCountingInterceptor(provider.GetRequiredService<GatewayDatabase>())));
         services.TryAddScoped<GatewayDbContext>(provider => provider.GetRequiredService<GatewayDatabase>().Provider switch
         {
-            StorageProvider.Sqlite => provider.GetRequiredService<SqliteGatewayDbContext>(),
-            var other => throw new NotSupportedException($"Storage provider {other} is not available."),
+            StorageProvider.Postgres => provider.GetRequiredService<PostgresGatewayDbContext>(),
+            _ => provider.GetRequiredService<SqliteGatewayDbContext>(),
         });
 
         services.AddHostedService<DatabaseMigrator>();
@@ -40,9 +45,15 @@ internal static class StorageServiceCollectionExtensions
     {
         var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
         var configured = provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            // The validator has refused an empty one at start.
+            return PostgresConnectionSetup.WithDefaults(configured!);
+        }
+
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return options.Provider == StorageProvider.Sqlite ? SqliteConnectionSetup.WithDefaults(configured) : configured;
+            return SqliteConnectionSetup.WithDefaults(configured);
         }
 
         var folder = Path.GetFullPath(options.DataPath, provider.GetRequiredService<IHostEnvironment>().ContentRootPath);

@@ -10,6 +10,7 @@ namespace Gateway.Tokens;
 /// </summary>
 internal sealed class SigningKeyRing(
     IServiceScopeFactory scopeFactory,
+    DatabaseStartupLock startupLock,
     IDataProtectionProvider dataProtection,
     TimeProvider time,
     IOptions<TokenOptions> options,
@@ -58,17 +59,23 @@ internal sealed class SigningKeyRing(
         return Published();
     }
 
-    /// <summary>Loads the ring and makes sure a key can sign. Fails fast: a gateway that cannot sign must not start.</summary>
+    /// <summary>
+    /// Loads the ring and makes sure a key can sign. Fails fast: a gateway that cannot sign must not start.
+    /// Under the start-up lock, so instances starting together on an empty database make one first signing key.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await ReloadAsync(cancellationToken);
-        await using (var scope = scopeFactory.CreateAsyncScope())
+        await startupLock.RunAsync(async ct =>
         {
-            var store = scope.ServiceProvider.GetRequiredService<SigningKeyStore>();
-            await store.EnsureActiveKeyAsync(_keys.Select(key => key.Kid).ToHashSet(), cancellationToken);
-        }
+            await ReloadAsync(ct);
+            await using (var scope = scopeFactory.CreateAsyncScope())
+            {
+                var store = scope.ServiceProvider.GetRequiredService<SigningKeyStore>();
+                await store.EnsureActiveKeyAsync(_keys.Select(key => key.Kid).ToHashSet(), ct);
+            }
 
-        await ReloadAsync(cancellationToken);
+            await ReloadAsync(ct);
+        }, cancellationToken);
     }
 
     public async Task ReloadAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Tokens;
 using Microsoft.EntityFrameworkCore;
@@ -11,12 +12,17 @@ namespace Gateway.Tests.Admin;
 /// its key ring reloads (every second of its fake clock); the JWKS reads the database itself. Tests bring the
 /// gateway's clock past the CLI's "now" first.
 /// </summary>
-public sealed class KeyCommandsTests : IAsyncLifetime
+public abstract class KeyCommandsTests : ProviderTests, IAsyncLifetime
 {
     private static readonly TimeSpan KeyRingRefreshInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan KeyPublicationDelay = TimeSpan.FromMinutes(10);
 
     private RecordingDownstream _downstream = null!;
+
+    private protected KeyCommandsTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
 
     public async Task InitializeAsync() => _downstream = await RecordingDownstream.StartAsync();
 
@@ -25,10 +31,10 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotate_RunningGateway_PublishesNewKeyAlongsideOldAfterKeyRingReload()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         var oldKid = await NewestKidAsync(gateway);
 
-        var rotate = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate");
+        var rotate = await CliAsync(gateway.DatabasePath, null, "keys", "rotate");
         var newKid = await NewestKidAsync(gateway);
         var published = await AfterKeyRingReloadAsync(gateway, newKid, further: TimeSpan.Zero);
 
@@ -68,10 +74,10 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotate_BeforePublicationDelay_NewTokensCarryOldKid()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         await gateway.CreateUserAsync("alice");
         var oldKid = await NewestKidAsync(gateway);
-        await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate");
+        await CliAsync(gateway.DatabasePath, null, "keys", "rotate");
         await AfterKeyRingReloadAsync(gateway, await NewestKidAsync(gateway), further: TimeSpan.Zero);
 
         var kid = await FreshTokenKidAsync(gateway);
@@ -82,9 +88,9 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotate_AfterPublicationDelay_NewTokensCarryNewKid()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         await gateway.CreateUserAsync("alice");
-        await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate");
+        await CliAsync(gateway.DatabasePath, null, "keys", "rotate");
         var newKid = await NewestKidAsync(gateway);
         await AfterKeyRingReloadAsync(gateway, newKid, further: KeyPublicationDelay);
 
@@ -96,10 +102,10 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotateNow_RunningGateway_NewTokensCarryNewKid()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         await gateway.CreateUserAsync("alice");
 
-        var rotate = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate", "--now");
+        var rotate = await CliAsync(gateway.DatabasePath, null, "keys", "rotate", "--now");
         var newKid = await NewestKidAsync(gateway);
         await AfterKeyRingReloadAsync(gateway, newKid, further: TimeSpan.Zero);
         var kid = await FreshTokenKidAsync(gateway);
@@ -112,10 +118,10 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysRotateNow_RunningGateway_KeepsOldKeyPublished()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         var oldKid = await NewestKidAsync(gateway);
 
-        await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "keys", "rotate", "--now");
+        await CliAsync(gateway.DatabasePath, null, "keys", "rotate", "--now");
         var published = await AfterKeyRingReloadAsync(gateway, await NewestKidAsync(gateway), further: TimeSpan.Zero);
 
         Assert.Contains(oldKid, published);
@@ -124,12 +130,12 @@ public sealed class KeyCommandsTests : IAsyncLifetime
     [Fact]
     public async Task KeysList_AfterRotations_ShowsRetiredActiveAndPendingKeys()
     {
-        var database = TestDatabase.NewPath();
-        await AdminCliRunner.RunAsync(database, null, "keys", "rotate", "--now");
-        await AdminCliRunner.RunAsync(database, null, "keys", "rotate", "--now");
-        await AdminCliRunner.RunAsync(database, null, "keys", "rotate");
+        var database = NewDatabase();
+        await CliAsync(database, null, "keys", "rotate", "--now");
+        await CliAsync(database, null, "keys", "rotate", "--now");
+        await CliAsync(database, null, "keys", "rotate");
 
-        var list = await AdminCliRunner.RunAsync(database, null, "keys", "list");
+        var list = await CliAsync(database, null, "keys", "list");
 
         Assert.Equal(0, list.ExitCode);
         var statusByGeneration = list.Rows.Skip(1).ToDictionary(row => row[2], row => row[^1], StringComparer.Ordinal);
@@ -165,4 +171,8 @@ public sealed class KeyCommandsTests : IAsyncLifetime
         (await browser.GetAsync("/api/x")).EnsureSuccessStatusCode();
         return new JsonWebToken(_downstream.Received.Last().BearerToken).Kid;
     }
+
+    public sealed class OnSqlite() : KeyCommandsTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : KeyCommandsTests(StorageProvider.Postgres);
 }

@@ -1,19 +1,25 @@
 using System.Net;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Admin;
 
-public sealed class SessionCommandsTests
+public abstract class SessionCommandsTests : ProviderTests
 {
+    private protected SessionCommandsTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task SessionsList_ShowsLiveSessionsWithTheirUser()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var alice = await gateway.SignedInBrowserAsync("alice");
         using var bob = await gateway.SignedInBrowserAsync("bob");
 
-        var result = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "sessions", "list");
+        var result = await CliAsync(gateway.DatabasePath, null, "sessions", "list");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["ID", "USER"], result.Rows[0][..2]);
@@ -41,11 +47,11 @@ public sealed class SessionCommandsTests
     [Fact]
     public async Task SessionsList_ForOneUser_ShowsOnlyTheirs()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var alice = await gateway.SignedInBrowserAsync("alice");
         using var bob = await gateway.SignedInBrowserAsync("bob");
 
-        var result = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "sessions", "list", "--user", "bob");
+        var result = await CliAsync(gateway.DatabasePath, null, "sessions", "list", "--user", "bob");
 
         Assert.Equal(0, result.ExitCode);
         Assert.All(result.Rows.Skip(1), row => Assert.Equal("bob", row[1]));
@@ -55,12 +61,12 @@ public sealed class SessionCommandsTests
     [Fact]
     public async Task SessionsRevoke_OneSession_EndsItOnTheRunningGatewayAndKeepsTheOthers()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var laptop = await gateway.SignedInBrowserAsync("alice");
         using var phone = gateway.CreateBrowser();
         await phone.LoginAsync("alice", GatewayFactory.Password);
 
-        var result = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "sessions", "revoke", "--session", SessionIdOf(phone, gateway));
+        var result = await CliAsync(gateway.DatabasePath, null, "sessions", "revoke", "--session", SessionIdOf(phone, gateway));
         gateway.Clock.Advance(TimeSpan.FromSeconds(1.5));
         var refused = await Eventually.WaitForAsync(() => phone.GetAsync("/auth/session"), response => response.StatusCode != HttpStatusCode.OK);
 
@@ -72,12 +78,12 @@ public sealed class SessionCommandsTests
     [Fact]
     public async Task SessionsRevoke_AUsersSessions_EndsAllOfThem()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var laptop = await gateway.SignedInBrowserAsync("alice");
         using var phone = gateway.CreateBrowser();
         await phone.LoginAsync("alice", GatewayFactory.Password);
 
-        var result = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "sessions", "revoke", "--user", "alice");
+        var result = await CliAsync(gateway.DatabasePath, null, "sessions", "revoke", "--user", "alice");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("2 session(s) revoked", result.Out, StringComparison.Ordinal);
@@ -92,10 +98,10 @@ public sealed class SessionCommandsTests
     [InlineData("sessions", "revoke", "--user", "nobody")]
     public async Task SessionsRevoke_WrongArguments_Exit1WithOneLine(params string[] args)
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         await gateway.CreateUserAsync("alice");
 
-        var result = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, args);
+        var result = await CliAsync(gateway.DatabasePath, null, args);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.ErrorLines);
@@ -104,13 +110,13 @@ public sealed class SessionCommandsTests
     [Fact]
     public async Task AuditList_AfterSignInAndRevocation_ShowsThoseEventsForTheUser()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var alice = await gateway.SignedInBrowserAsync("alice");
         using var mallory = gateway.CreateBrowser();
         await mallory.LoginAsync("alice", "wrong password!");
         await alice.PostAsync("/auth/logout");
 
-        var result = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "audit", "list", "--user", "alice");
+        var result = await CliAsync(gateway.DatabasePath, null, "audit", "list", "--user", "alice");
 
         Assert.Equal(0, result.ExitCode);
         var types = result.Rows.Skip(1).Select(row => row[2]).ToList();
@@ -124,10 +130,10 @@ public sealed class SessionCommandsTests
     [Fact]
     public async Task AuditList_SinceInTheFuture_ShowsNothing()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var alice = await gateway.SignedInBrowserAsync("alice");
 
-        var result = await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "audit", "list", "--since", "2999-01-01T00:00Z");
+        var result = await CliAsync(gateway.DatabasePath, null, "audit", "list", "--since", "2999-01-01T00:00Z");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Single(result.Rows);
@@ -135,4 +141,8 @@ public sealed class SessionCommandsTests
 
     private static string SessionIdOf(BrowserClient browser, GatewayFactory gateway) =>
         gateway.Services.GetRequiredService<Gateway.Sessions.SessionCookieProtector>().UnprotectAccess(browser.Cookies[gateway.AccessCookieName])!.SessionId;
+
+    public sealed class OnSqlite() : SessionCommandsTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : SessionCommandsTests(StorageProvider.Postgres);
 }

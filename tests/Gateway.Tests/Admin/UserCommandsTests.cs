@@ -1,19 +1,25 @@
 using System.Net;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Admin;
 
-public sealed class UserCommandsTests
+public abstract class UserCommandsTests : ProviderTests
 {
     private const string NewPassword = "a brand new passphrase";
+
+    private protected UserCommandsTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
 
     [Fact]
     public async Task UsersAdd_RolesAndPasswordOnStdin_ExitsZeroAndListShowsUserWithRoles()
     {
-        var database = TestDatabase.NewPath();
+        var database = NewDatabase();
 
-        var add = await AdminCliRunner.RunAsync(database, GatewayFactory.Password, "users", "add", "bob", "--role", "admin", "--role", "ops", "--password-stdin");
-        var list = await AdminCliRunner.RunAsync(database, null, "users", "list");
+        var add = await CliAsync(database, GatewayFactory.Password, "users", "add", "bob", "--role", "admin", "--role", "ops", "--password-stdin");
+        var list = await CliAsync(database, null, "users", "list");
 
         Assert.Equal(0, add.ExitCode);
         Assert.Empty(add.Error);
@@ -25,9 +31,9 @@ public sealed class UserCommandsTests
     [Fact]
     public async Task UsersAdd_NewUser_GatewaySignsThemInWithThatPassword()
     {
-        var database = TestDatabase.NewPath();
-        await AdminCliRunner.RunAsync(database, GatewayFactory.Password, "users", "add", "bob", "--password-stdin");
-        await using var gateway = new GatewayFactory(databasePath: database);
+        var database = NewDatabase();
+        await CliAsync(database, GatewayFactory.Password, "users", "add", "bob", "--password-stdin");
+        await using var gateway = NewGateway(databasePath: database);
         using var browser = gateway.CreateBrowser();
 
         var response = await browser.LoginAsync("bob", GatewayFactory.Password);
@@ -41,14 +47,14 @@ public sealed class UserCommandsTests
     [InlineData("PASSWORD123")]
     public async Task UsersAdd_WeakPassword_Exits1WithOneErrorLineAndCreatesNoUser(string password)
     {
-        var database = TestDatabase.NewPath();
+        var database = NewDatabase();
 
-        var add = await AdminCliRunner.RunAsync(database, password, "users", "add", "bob", "--password-stdin");
+        var add = await CliAsync(database, password, "users", "add", "bob", "--password-stdin");
 
         Assert.Equal(1, add.ExitCode);
         Assert.Single(add.ErrorLines);
         Assert.DoesNotContain(password, add.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain((await AdminCliRunner.RunAsync(database, null, "users", "list")).Rows, row => row[0] == "bob");
+        Assert.DoesNotContain((await CliAsync(database, null, "users", "list")).Rows, row => row[0] == "bob");
     }
 
     // The demo password is printed in the README: a gateway holding it refuses to start outside Development.
@@ -92,10 +98,10 @@ public sealed class UserCommandsTests
     [Fact]
     public async Task UsersAdd_ExistingUserInAnotherCase_Exits1WithOneErrorLine()
     {
-        var database = TestDatabase.NewPath();
-        await AdminCliRunner.RunAsync(database, GatewayFactory.Password, "users", "add", "bob", "--password-stdin");
+        var database = NewDatabase();
+        await CliAsync(database, GatewayFactory.Password, "users", "add", "bob", "--password-stdin");
 
-        var again = await AdminCliRunner.RunAsync(database, GatewayFactory.Password, "users", "add", "BOB", "--password-stdin");
+        var again = await CliAsync(database, GatewayFactory.Password, "users", "add", "BOB", "--password-stdin");
 
         Assert.Equal(1, again.ExitCode);
         Assert.Single(again.ErrorLines);
@@ -107,9 +113,9 @@ public sealed class UserCommandsTests
     [InlineData("\n")]
     public async Task UsersAdd_NoPasswordOnStdin_Exits1WithOneErrorLine(string? standardInput)
     {
-        var database = TestDatabase.NewPath();
+        var database = NewDatabase();
 
-        var add = await AdminCliRunner.RunAsync(database, standardInput, "users", "add", "bob", "--password-stdin");
+        var add = await CliAsync(database, standardInput, "users", "add", "bob", "--password-stdin");
 
         Assert.Equal(1, add.ExitCode);
         Assert.Single(add.ErrorLines);
@@ -119,9 +125,9 @@ public sealed class UserCommandsTests
     [Fact]
     public async Task UsersAdd_WithoutPasswordStdinFlag_Exits1WithOneErrorLine()
     {
-        var database = TestDatabase.NewPath();
+        var database = NewDatabase();
 
-        var add = await AdminCliRunner.RunAsync(database, GatewayFactory.Password, "users", "add", "bob");
+        var add = await CliAsync(database, GatewayFactory.Password, "users", "add", "bob");
 
         Assert.Equal(1, add.ExitCode);
         Assert.Single(add.ErrorLines);
@@ -132,9 +138,9 @@ public sealed class UserCommandsTests
     [InlineData("users", "set-password", "ghost", "--password-stdin")]
     public async Task UsersRemoveOrSetPassword_UnknownUser_Exits1WithOneErrorLine(params string[] args)
     {
-        var database = TestDatabase.NewPath();
+        var database = NewDatabase();
 
-        var result = await AdminCliRunner.RunAsync(database, NewPassword, args);
+        var result = await CliAsync(database, NewPassword, args);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.ErrorLines);
@@ -143,10 +149,10 @@ public sealed class UserCommandsTests
     [Fact]
     public async Task UsersSetPassword_ExistingUser_GatewayAcceptsOnlyTheNewPassword()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         await gateway.CreateUserAsync("alice");
 
-        var set = await AdminCliRunner.RunAsync(gateway.DatabasePath, NewPassword, "users", "set-password", "alice", "--password-stdin");
+        var set = await CliAsync(gateway.DatabasePath, NewPassword, "users", "set-password", "alice", "--password-stdin");
 
         Assert.Equal(0, set.ExitCode);
         using var browser = gateway.CreateBrowser();
@@ -157,10 +163,10 @@ public sealed class UserCommandsTests
     [Fact]
     public async Task UsersSetPassword_WeakPassword_Exits1AndKeepsTheOldPassword()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         await gateway.CreateUserAsync("alice");
 
-        var set = await AdminCliRunner.RunAsync(gateway.DatabasePath, "short", "users", "set-password", "alice", "--password-stdin");
+        var set = await CliAsync(gateway.DatabasePath, "short", "users", "set-password", "alice", "--password-stdin");
 
         Assert.Equal(1, set.ExitCode);
         Assert.Single(set.ErrorLines);
@@ -171,10 +177,10 @@ public sealed class UserCommandsTests
     [Fact]
     public async Task UsersSetPassword_SignedInUser_RunningGatewayRefusesTheOldSession()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync("alice");
 
-        await AdminCliRunner.RunAsync(gateway.DatabasePath, NewPassword, "users", "set-password", "alice", "--password-stdin");
+        await CliAsync(gateway.DatabasePath, NewPassword, "users", "set-password", "alice", "--password-stdin");
         var response = await AfterRevocationPollAsync(gateway, browser);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -183,11 +189,11 @@ public sealed class UserCommandsTests
     [Fact]
     public async Task UsersRemove_ExistingUser_ExitsZeroAndListNoLongerShowsThem()
     {
-        var database = TestDatabase.NewPath();
-        await AdminCliRunner.RunAsync(database, GatewayFactory.Password, "users", "add", "bob", "--password-stdin");
+        var database = NewDatabase();
+        await CliAsync(database, GatewayFactory.Password, "users", "add", "bob", "--password-stdin");
 
-        var remove = await AdminCliRunner.RunAsync(database, null, "users", "remove", "bob");
-        var list = await AdminCliRunner.RunAsync(database, null, "users", "list");
+        var remove = await CliAsync(database, null, "users", "remove", "bob");
+        var list = await CliAsync(database, null, "users", "list");
 
         Assert.Equal(0, remove.ExitCode);
         Assert.DoesNotContain(list.Rows, row => row[0] == "bob");
@@ -196,10 +202,10 @@ public sealed class UserCommandsTests
     [Fact]
     public async Task UsersRemove_SignedInUser_RunningGatewayRefusesTheirSession()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync("alice");
 
-        await AdminCliRunner.RunAsync(gateway.DatabasePath, null, "users", "remove", "alice");
+        await CliAsync(gateway.DatabasePath, null, "users", "remove", "alice");
         var response = await AfterRevocationPollAsync(gateway, browser);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -216,4 +222,8 @@ public sealed class UserCommandsTests
             () => browser.GetAsync("/auth/session"),
             response => response.StatusCode != HttpStatusCode.OK);
     }
+
+    public sealed class OnSqlite() : UserCommandsTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : UserCommandsTests(StorageProvider.Postgres);
 }

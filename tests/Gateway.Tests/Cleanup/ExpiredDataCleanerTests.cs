@@ -1,18 +1,24 @@
 using System.Net;
 using Gateway.Cleanup;
 using Gateway.Sessions;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Tests.Cleanup;
 
-public sealed class ExpiredDataCleanerTests
+public abstract class ExpiredDataCleanerTests : ProviderTests
 {
+    private protected ExpiredDataCleanerTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task Cleanup_EndedSessionsPastRetention_AreDeletedWithTheirTokens()
     {
-        await using var gateway = new GatewayFactory(settings: LongJumps(new() { ["Gateway:Tokens:RefreshTokenLifetime"] = "01:00:00" }));
+        await using var gateway = NewGateway(settings: LongJumps(new() { ["Gateway:Tokens:RefreshTokenLifetime"] = "01:00:00" }));
         using var idle = await gateway.SignedInBrowserAsync();
         using var loggedOut = gateway.CreateBrowser();
         await loggedOut.LoginAsync("alice", GatewayFactory.Password);
@@ -31,7 +37,7 @@ public sealed class ExpiredDataCleanerTests
     [Fact]
     public async Task Cleanup_ConsumedButUnexpiredTokens_StaySoReuseIsStillDetected()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var owner = await gateway.SignedInBrowserAsync();
         using var stolen = owner.CloneInto(gateway.CreateBrowser());
         await owner.PostAsync("/auth/refresh");
@@ -47,7 +53,7 @@ public sealed class ExpiredDataCleanerTests
     [Fact]
     public async Task Cleanup_SuccessorCookiesPastTheGracePeriod_AreErased()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync();
         await browser.PostAsync("/auth/refresh");
         gateway.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -60,7 +66,7 @@ public sealed class ExpiredDataCleanerTests
     [Fact]
     public async Task Cleanup_SuccessorCookiesWithinTheGracePeriod_AreKept()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync();
         await browser.PostAsync("/auth/refresh");
         gateway.Clock.Advance(TimeSpan.FromSeconds(5));
@@ -73,7 +79,7 @@ public sealed class ExpiredDataCleanerTests
     [Fact]
     public async Task Cleanup_MoreRowsThanOneBatch_RemovesThemAll()
     {
-        await using var gateway = new GatewayFactory(settings: LongJumps(new()
+        await using var gateway = NewGateway(settings: LongJumps(new()
         {
             ["Gateway:Cleanup:BatchSize"] = "2",
             ["Gateway:Tokens:RefreshTokenLifetime"] = "01:00:00",
@@ -104,4 +110,8 @@ public sealed class ExpiredDataCleanerTests
         await using var scope = gateway.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ExpiredDataCleaner>().RunOnceAsync(default);
     }
+
+    public sealed class OnSqlite() : ExpiredDataCleanerTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : ExpiredDataCleanerTests(StorageProvider.Postgres);
 }

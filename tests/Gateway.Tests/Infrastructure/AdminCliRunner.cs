@@ -1,30 +1,39 @@
 using Gateway.Admin;
+using Gateway.Storage;
 using Microsoft.Extensions.Configuration;
 
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// Runs the admin CLI in-process against a database file, as an admin would on the gateway's host: same file,
-/// hence the same users, sessions, signing keys and Data Protection key ring as a gateway started on it.
+/// Runs the admin CLI in-process against a database, as an admin would on the gateway's host: same database, hence
+/// the same users, sessions, signing keys and Data Protection key ring as a gateway started on it.
 /// </summary>
 internal static class AdminCliRunner
 {
     public static Task<AdminCliResult> RunAsync(string databasePath, string? standardInput, params string[] args) =>
-        RunWithSettingsAsync(databasePath, new Dictionary<string, string?>(), standardInput, args);
+        RunAsync(StorageProvider.Sqlite, databasePath, standardInput, args);
 
     /// <summary>The same, with settings the admin's appsettings.json or environment would add.</summary>
-    public static async Task<AdminCliResult> RunWithSettingsAsync(string databasePath, IReadOnlyDictionary<string, string?> settings,
+    public static Task<AdminCliResult> RunWithSettingsAsync(string databasePath, IReadOnlyDictionary<string, string?> settings,
+        string? standardInput, params string[] args) =>
+        RunAsync(StorageProvider.Sqlite, databasePath, settings, standardInput, args);
+
+    /// <param name="database">The SQLite file, or the database name on the run's shared PostgreSQL server.</param>
+    public static Task<AdminCliResult> RunAsync(StorageProvider provider, string database, string? standardInput, params string[] args) =>
+        RunAsync(provider, database, new Dictionary<string, string?>(), standardInput, args);
+
+    private static async Task<AdminCliResult> RunAsync(StorageProvider provider, string database, IReadOnlyDictionary<string, string?> extra,
         string? standardInput, params string[] args)
     {
         using var input = new StringReader(standardInput ?? "");
         await using var output = new StringWriter();
         await using var error = new StringWriter();
+        var settings = provider == StorageProvider.Postgres
+            ? TestPostgres.Settings(TestPostgres.Server, database)
+            : new Dictionary<string, string?> { ["ConnectionStrings:Gateway"] = $"Data Source={database}" };
 
         var exitCode = await AdminCli.RunAsync(args, new AdminConsole(input, output, error),
-            configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
-            {
-                ["ConnectionStrings:Gateway"] = $"Data Source={databasePath}",
-            }));
+            configuration => configuration.AddInMemoryCollection(settings.Concat(extra)));
 
         return new AdminCliResult(exitCode, output.ToString(), error.ToString());
     }

@@ -1,18 +1,36 @@
+using Gateway.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// Takes the SQLite database away (files moved aside, pooled connections closed) until disposed, then puts it
-/// back: every query in between fails the way a lost database does.
+/// Takes the database away until disposed, then puts it back: every query in between fails the way a lost
+/// database does. SQLite: the files are moved aside and pooled connections closed. PostgreSQL: the gateway's
+/// own server is stopped at once (as a crash would) and started again.
 /// </summary>
 internal sealed class DatabaseOutage : IDisposable
 {
     private static readonly string[] Suffixes = ["", "-wal", "-shm"];
 
-    private readonly string _path;
+    private readonly Action _restore;
 
-    private DatabaseOutage(string path) => _path = path;
+    private DatabaseOutage(Action restore) => _restore = restore;
+
+    public static DatabaseOutage Begin(GatewayFactory gateway)
+    {
+        if (gateway.Postgres is not { } server)
+        {
+            return Begin(gateway.DatabasePath);
+        }
+
+        if (server == TestPostgres.Server)
+        {
+            throw new InvalidOperationException("An outage on the shared PostgreSQL server would break every other test: give the gateway its own server.");
+        }
+
+        server.StopServer();
+        return new DatabaseOutage(server.StartServer);
+    }
 
     public static DatabaseOutage Begin(string databasePath)
     {
@@ -27,18 +45,20 @@ internal sealed class DatabaseOutage : IDisposable
 
         // A connection attempt during the outage would create an empty database in its place: make that fail too.
         Directory.CreateDirectory(databasePath);
-        return new DatabaseOutage(databasePath);
+        return new DatabaseOutage(() => Restore(databasePath));
     }
 
-    public void Dispose()
+    public void Dispose() => _restore();
+
+    private static void Restore(string path)
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_path, recursive: true);
+        Directory.Delete(path, recursive: true);
         foreach (var suffix in Suffixes)
         {
-            if (File.Exists(_path + suffix + ".away"))
+            if (File.Exists(path + suffix + ".away"))
             {
-                File.Move(_path + suffix + ".away", _path + suffix);
+                File.Move(path + suffix + ".away", path + suffix);
             }
         }
     }

@@ -1,5 +1,6 @@
 using Gateway.Sessions;
 using Gateway.Storage;
+using Gateway.TestSupport;
 using Gateway.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -13,27 +14,33 @@ using Microsoft.Extensions.Time.Testing;
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// An in-process gateway with its own SQLite file, a fake clock and (optionally) a real downstream. Tests move
-/// the clock instead of sleeping. Two factories given the same database path act as two instances.
+/// An in-process gateway with its own SQLite file (or PostgreSQL database), a fake clock and (optionally) a real downstream. Tests move
+/// the clock instead of sleeping. Two factories given the same database path (or name) act as two instances.
 /// </summary>
 internal sealed class GatewayFactory : WebApplicationFactory<Program>
 {
     public const string Password = "correct horse battery";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _onSharedPostgres;
 
+    /// <param name="databasePath">The SQLite file or, on PostgreSQL, the database name; a new one unless given.</param>
+    /// <param name="postgres">The server for <see cref="StorageProvider.Postgres"/>; the run's shared one unless given.</param>
     public GatewayFactory(RecordingDownstream? downstream = null, Dictionary<string, string?>? settings = null,
-        string? databasePath = null, FakeTimeProvider? clock = null)
+        string? databasePath = null, FakeTimeProvider? clock = null, StorageProvider provider = StorageProvider.Sqlite,
+        ThrowawayPostgres? postgres = null)
     {
-        DatabasePath = databasePath ?? TestDatabase.NewPath();
+        Provider = provider;
+        _onSharedPostgres = provider == StorageProvider.Postgres && postgres is null;
+        Postgres = provider == StorageProvider.Postgres ? postgres ?? TestPostgres.Server : null;
+        DatabasePath = databasePath ?? (Postgres is null ? TestDatabase.NewPath() : TestPostgres.NewDatabaseName());
         Clock = clock ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
-        _settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Gateway"] = $"Data Source={DatabasePath}",
-            ["Gateway:Tokens:Issuer"] = "http://localhost",
-            ["Gateway:RateLimiting:Enabled"] = "false",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        _settings = Postgres is null
+            ? new Dictionary<string, string?> { ["ConnectionStrings:Gateway"] = $"Data Source={DatabasePath}" }
+            : TestPostgres.Settings(Postgres, DatabasePath);
+        _settings["Gateway:Tokens:Issuer"] = "http://localhost";
+        _settings["Gateway:RateLimiting:Enabled"] = "false";
+        _settings["Logging:LogLevel:Default"] = "Warning";
         if (downstream is not null)
         {
             _settings["ReverseProxy:Routes:api:ClusterId"] = "backend";
@@ -52,6 +59,11 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Clock { get; }
+
+    public StorageProvider Provider { get; }
+
+    /// <summary>The PostgreSQL server of this gateway's database; null on SQLite.</summary>
+    public ThrowawayPostgres? Postgres { get; }
 
     public string DatabasePath { get; }
 
@@ -100,7 +112,14 @@ internal sealed class GatewayFactory : WebApplicationFactory<Program>
         // A test that chooses the key algorithm needs a key ring made under that choice.
         if (!FreshDatabase && !_settings.ContainsKey("Gateway:Tokens:SigningAlgorithm"))
         {
-            TestDatabase.CopyTemplateTo(DatabasePath);
+            if (Postgres is null)
+            {
+                TestDatabase.CopyTemplateTo(DatabasePath);
+            }
+            else if (_onSharedPostgres)
+            {
+                TestPostgres.CopyTemplateTo(DatabasePath);
+            }
         }
 
         builder.UseEnvironment(Environment);

@@ -1,27 +1,45 @@
 using System.Net;
+using Gateway.Storage;
+using Gateway.TestSupport;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Sessions;
 
 /// <summary>A lost database is not a logout: only definitive answers end sessions.</summary>
-public sealed class DatabaseFaultTests : IAsyncLifetime
+public abstract class DatabaseFaultTests : ProviderTests, IAsyncLifetime
 {
     private RecordingDownstream _downstream = null!;
 
-    public async Task InitializeAsync() => _downstream = await RecordingDownstream.StartAsync();
+    // On PostgreSQL an outage stops the whole server: these tests get one of their own.
+    private ThrowawayPostgres? _server;
 
-    public async Task DisposeAsync() => await _downstream.DisposeAsync();
+    private protected DatabaseFaultTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        _downstream = await RecordingDownstream.StartAsync();
+        _server = Provider == StorageProvider.Postgres ? ThrowawayPostgres.Start() : null;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _downstream.DisposeAsync();
+        _server?.Dispose();
+    }
 
     [Fact]
     public async Task Refresh_DatabaseDown_Answers503WithRetryAfterAndKeepsCookies()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream, postgres: _server);
         using var browser = await gateway.SignedInBrowserAsync();
         gateway.Clock.Advance(TimeSpan.FromMinutes(6));
         var cookiesBefore = new Dictionary<string, string>(browser.Cookies);
 
         HttpResponseMessage proxied, refresh;
-        using (DatabaseOutage.Begin(gateway.DatabasePath))
+        using (DatabaseOutage.Begin(gateway))
         {
             proxied = await browser.GetAsync("/api/orders");
             refresh = await browser.PostAsync("/auth/refresh");
@@ -40,10 +58,10 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
     [Fact]
     public async Task Refresh_DatabaseBack_TheSameCookiesRefreshAndTheSessionLives()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream, postgres: _server);
         using var browser = await gateway.SignedInBrowserAsync();
         gateway.Clock.Advance(TimeSpan.FromMinutes(6));
-        using (DatabaseOutage.Begin(gateway.DatabasePath))
+        using (DatabaseOutage.Begin(gateway))
         {
             await browser.GetAsync("/api/orders");
         }
@@ -57,11 +75,11 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
     [Fact]
     public async Task HotPath_DatabaseDown_LiveAccessTokensKeepFlowing()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream, postgres: _server);
         using var browser = await gateway.SignedInBrowserAsync();
 
         HttpResponseMessage response;
-        using (DatabaseOutage.Begin(gateway.DatabasePath))
+        using (DatabaseOutage.Begin(gateway))
         {
             response = await browser.GetAsync("/api/orders");
         }
@@ -73,12 +91,12 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
     [Fact]
     public async Task LoginAndLogout_DatabaseDown_Answer503AndLogoutKeepsCookies()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream, postgres: _server);
         using var browser = await gateway.SignedInBrowserAsync();
         using var stranger = gateway.CreateBrowser();
 
         HttpResponseMessage logout, login;
-        using (DatabaseOutage.Begin(gateway.DatabasePath))
+        using (DatabaseOutage.Begin(gateway))
         {
             logout = await browser.PostAsync("/auth/logout");
             login = await stranger.LoginAsync("alice", GatewayFactory.Password);
@@ -95,11 +113,11 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
     [Fact]
     public async Task Readiness_DatabaseDown_Answers503ThenRecovers()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway(postgres: _server);
         using var client = gateway.CreateBrowser();
 
         HttpResponseMessage down;
-        using (DatabaseOutage.Begin(gateway.DatabasePath))
+        using (DatabaseOutage.Begin(gateway))
         {
             down = await client.GetAsync("/readyz");
         }
@@ -111,4 +129,8 @@ public sealed class DatabaseFaultTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, up.StatusCode);
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
+
+    public sealed class OnSqlite() : DatabaseFaultTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : DatabaseFaultTests(StorageProvider.Postgres);
 }

@@ -1,15 +1,21 @@
 using System.Net;
 using System.Text.Json;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 
 namespace Gateway.Tests.Sessions;
 
-public sealed class DeviceEndpointsTests
+public abstract class DeviceEndpointsTests : ProviderTests
 {
+    private protected DeviceEndpointsTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task List_TwoDevices_ShowsBothWithTheCurrentOneMarked()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var laptop = await gateway.SignedInBrowserAsync();
         using var phone = gateway.CreateBrowser();
         phone.UserAgent = "Phone/2.0";
@@ -33,7 +39,7 @@ public sealed class DeviceEndpointsTests
     [Fact]
     public async Task List_RevokedAndOtherUsersSessions_AreNotShown()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var alice = await gateway.SignedInBrowserAsync("alice");
         using var bob = await gateway.SignedInBrowserAsync("bob");
         using var aliceOld = gateway.CreateBrowser();
@@ -48,7 +54,7 @@ public sealed class DeviceEndpointsTests
     [Fact]
     public async Task RevokeOne_AnotherDevice_ItsNextCallFails()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var laptop = await gateway.SignedInBrowserAsync();
         using var phone = gateway.CreateBrowser();
         await phone.LoginAsync("alice", GatewayFactory.Password);
@@ -63,7 +69,7 @@ public sealed class DeviceEndpointsTests
     [Fact]
     public async Task RevokeOne_AnotherUsersSession_Answers404AndLeavesItAlive()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var alice = await gateway.SignedInBrowserAsync("alice");
         using var bob = await gateway.SignedInBrowserAsync("bob");
 
@@ -77,7 +83,7 @@ public sealed class DeviceEndpointsTests
     [Fact]
     public async Task RevokeOne_UnknownId_Answers404()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var alice = await gateway.SignedInBrowserAsync();
 
         var response = await alice.DeleteAsync("/auth/sessions/does-not-exist");
@@ -88,7 +94,7 @@ public sealed class DeviceEndpointsTests
     [Fact]
     public async Task RevokeOthers_KeepsTheCurrentSessionAndEndsTheRest()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var laptop = await gateway.SignedInBrowserAsync();
         using var phone = gateway.CreateBrowser();
         using var tablet = gateway.CreateBrowser();
@@ -107,7 +113,7 @@ public sealed class DeviceEndpointsTests
     [Fact]
     public async Task List_WithoutSession_Answers401()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = gateway.CreateBrowser();
 
         var response = await browser.GetAsync("/auth/sessions");
@@ -118,7 +124,7 @@ public sealed class DeviceEndpointsTests
     [Fact]
     public async Task List_WithoutCsrfHeader_Answers403()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync();
         browser.SendCsrfHeader = false;
 
@@ -136,4 +142,8 @@ public sealed class DeviceEndpointsTests
 
     private static async Task<string> SessionIdAsync(BrowserClient browser) =>
         (await (await browser.GetAsync("/auth/session")).ReadJsonAsync<JsonElement>()).GetProperty("sessionId").GetString()!;
+
+    public sealed class OnSqlite() : DeviceEndpointsTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : DeviceEndpointsTests(StorageProvider.Postgres);
 }

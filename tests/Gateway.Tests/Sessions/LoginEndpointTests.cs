@@ -1,17 +1,23 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Net.Http.Headers;
 
 namespace Gateway.Tests.Sessions;
 
-public sealed class LoginEndpointTests
+public abstract class LoginEndpointTests : ProviderTests
 {
+    private protected LoginEndpointTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task Login_ValidCredentials_SetsHostPrefixedHttpOnlyStrictCookies()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         await gateway.CreateUserAsync("alice");
         using var browser = gateway.CreateBrowser();
 
@@ -79,7 +85,7 @@ public sealed class LoginEndpointTests
     [Fact]
     public async Task Login_ValidCredentials_AnswersSessionBodyWithoutAnyToken()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         var alice = await gateway.CreateUserAsync("alice", GatewayFactory.Password, "admin", "user");
         using var browser = gateway.CreateBrowser();
 
@@ -100,7 +106,7 @@ public sealed class LoginEndpointTests
     [Fact]
     public async Task Login_WrongPasswordAndUnknownUser_AnswerTheSameStatusAndBody()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         await gateway.CreateUserAsync("alice");
         using var browser = gateway.CreateBrowser();
 
@@ -117,7 +123,7 @@ public sealed class LoginEndpointTests
     [Fact]
     public async Task Login_UserNameInAnotherCase_SignsIn()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         await gateway.CreateUserAsync("Alice");
         using var browser = gateway.CreateBrowser();
 
@@ -136,7 +142,7 @@ public sealed class LoginEndpointTests
     [InlineData("null")]
     public async Task Login_MalformedBody_Answers400Problem(string body)
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = gateway.CreateBrowser();
 
         var response = await browser.SendAsync(HttpMethod.Post, "/auth/login", null,
@@ -149,7 +155,7 @@ public sealed class LoginEndpointTests
     [Fact]
     public async Task Login_FormEncodedBody_Answers415Problem()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = gateway.CreateBrowser();
 
         var response = await browser.SendAsync(HttpMethod.Post, "/auth/login", null,
@@ -162,7 +168,7 @@ public sealed class LoginEndpointTests
     [Fact]
     public async Task Login_HugeBody_Answers413Problem()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = gateway.CreateBrowser();
         var huge = "{\"username\":\"alice\",\"password\":\"" + new string('x', 1_000_000) + "\"}";
 
@@ -176,7 +182,7 @@ public sealed class LoginEndpointTests
     [Fact]
     public async Task Login_WithoutCsrfHeader_Answers403AndStartsNoSession()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         await gateway.CreateUserAsync("alice");
         using var browser = gateway.CreateBrowser();
         browser.SendCsrfHeader = false;
@@ -191,7 +197,7 @@ public sealed class LoginEndpointTests
     [Fact]
     public async Task Login_WithLiveSessionCookies_EndsThatSessionAndStartsANewOne()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync("alice");
         var firstSession = (await (await browser.GetAsync("/auth/session")).ReadJsonAsync<JsonElement>()).GetProperty("sessionId").GetString();
         using var copy = browser.CloneInto(gateway.CreateBrowser());
@@ -207,7 +213,7 @@ public sealed class LoginEndpointTests
     [Fact]
     public async Task Login_NonSecureCookieSetting_UsesPlainNamesWithoutSecure()
     {
-        await using var gateway = new GatewayFactory(settings: new() { ["Gateway:Cookies:Secure"] = "false", ["Gateway:Cookies:SameSite"] = "Lax" });
+        await using var gateway = NewGateway(settings: new() { ["Gateway:Cookies:Secure"] = "false", ["Gateway:Cookies:SameSite"] = "Lax" });
         await gateway.CreateUserAsync("alice");
         using var browser = gateway.CreateBrowser();
 
@@ -221,4 +227,8 @@ public sealed class LoginEndpointTests
             Assert.Equal(SameSiteMode.Lax, cookie.SameSite);
         });
     }
+
+    public sealed class OnSqlite() : LoginEndpointTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : LoginEndpointTests(StorageProvider.Postgres);
 }

@@ -1,10 +1,13 @@
+using System.Data.Common;
 using System.Net;
 using Gateway.Observability;
 using Gateway.Sessions;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Gateway.Tests.Sessions;
 
@@ -12,9 +15,14 @@ namespace Gateway.Tests.Sessions;
 /// Parallel browser requests that all find the access token expired: the race where hand-rolled refresh code
 /// loses users. Each named failure mode of other implementations has its test.
 /// </summary>
-public sealed class RefreshRaceTests : IAsyncLifetime
+public abstract class RefreshRaceTests : ProviderTests, IAsyncLifetime
 {
     private RecordingDownstream _downstream = null!;
+
+    private protected RefreshRaceTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
 
     public async Task InitializeAsync() => _downstream = await RecordingDownstream.StartAsync();
 
@@ -23,7 +31,7 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     [Fact]
     public async Task Race_FiftyProxiedRequestsWithOneExpiredToken_AllSucceedWithOneSuccessorAndTheSameCookie()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         using var browser = await gateway.SignedInBrowserAsync();
         gateway.Clock.Advance(TimeSpan.FromMinutes(6));
 
@@ -41,9 +49,9 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     [Fact]
     public async Task Race_TwoInstancesOnOneDatabase_OneSuccessorAndNoLogout()
     {
-        await using var first = new GatewayFactory(_downstream);
+        await using var first = NewGateway(_downstream);
         using var browser = await first.SignedInBrowserAsync();
-        await using var second = new GatewayFactory(_downstream, databasePath: first.DatabasePath, clock: first.Clock);
+        await using var second = NewGateway(_downstream, databasePath: first.DatabasePath, clock: first.Clock);
         first.Clock.Advance(TimeSpan.FromMinutes(6));
 
         var results = await FireAsync(50, browser, Alternate(first, second), tab => tab.GetAsync("/api/orders"));
@@ -57,7 +65,7 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     [Fact]
     public async Task Race_NConcurrentRefreshCalls_NoneOfThemFails()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync();
 
         var results = await FireAsync(20, browser, () => gateway.CreateBrowser(), tab => tab.PostAsync("/auth/refresh"));
@@ -69,7 +77,7 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     [Fact]
     public async Task Race_Losers_NeitherEndTheSessionNorTripReuseDetection()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync();
 
         await FireAsync(20, browser, () => gateway.CreateBrowser(), tab => tab.PostAsync("/auth/refresh"));
@@ -81,7 +89,7 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     [Fact]
     public async Task Race_LateResponses_CarryTheSameSuccessorNeverAnOlderCookie()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync();
         var original = browser.Cookies[gateway.RefreshCookieName];
 
@@ -96,13 +104,13 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     [Fact]
     public async Task Race_SlowDatabaseHoldingTheRotation_WaitersGetTheOneSuccessor()
     {
-        await using var gateway = new GatewayFactory(_downstream);
+        await using var gateway = NewGateway(_downstream);
         using var browser = await gateway.SignedInBrowserAsync();
         gateway.Clock.Advance(TimeSpan.FromMinutes(6));
         var refresh = gateway.Services.GetRequiredService<RefreshService>();
 
         Task<List<RaceResult>> race;
-        await using (await HoldWriteLockAsync(gateway.DatabasePath))
+        await using (await HoldWriteLockAsync(gateway))
         {
             race = FireAsync(20, browser, () => gateway.CreateBrowser(), tab => tab.GetAsync("/api/orders"));
             Assert.True(await Eventually.TrueAsync(() => refresh.InFlightCount == 1), "the rotation never reached the database");
@@ -117,15 +125,15 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     [Fact]
     public async Task Race_WaiterThatReadTheTokenBeforeWaiting_DoesNotRotateItAgain()
     {
-        await using var first = new GatewayFactory(_downstream);
+        await using var first = NewGateway(_downstream);
         using var browser = await first.SignedInBrowserAsync();
-        await using var second = new GatewayFactory(_downstream, databasePath: first.DatabasePath, clock: first.Clock);
+        await using var second = NewGateway(_downstream, databasePath: first.DatabasePath, clock: first.Clock);
         first.Clock.Advance(TimeSpan.FromMinutes(6));
         var firstRefresh = first.Services.GetRequiredService<RefreshService>();
         var secondRefresh = second.Services.GetRequiredService<RefreshService>();
 
         Task<List<RaceResult>> race;
-        await using (await HoldWriteLockAsync(first.DatabasePath))
+        await using (await HoldWriteLockAsync(first))
         {
             // Both instances read the unconsumed token, then block on the write: each believes it may rotate.
             race = FireAsync(10, browser, Alternate(first, second), tab => tab.GetAsync("/api/orders"));
@@ -141,7 +149,7 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     [Fact]
     public async Task Race_WinnersResponseLostAndRetriedWithinGrace_RecoversTheSameSuccessor()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync();
         using var lost = browser.CloneInto(gateway.CreateBrowser());
         await lost.PostAsync("/auth/refresh");
@@ -204,16 +212,27 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     private static string HashOfCookie(GatewayFactory gateway, string cookie) =>
         RefreshTokenValue.Hash(gateway.Services.GetRequiredService<SessionCookieProtector>().UnprotectRefresh(cookie)!);
 
-    /// <summary>Another process's long write: holds SQLite's write lock until disposed.</summary>
-    private static async Task<IAsyncDisposable> HoldWriteLockAsync(string databasePath)
+    /// <summary>Another process's long write: holds the database's write lock on refresh tokens until disposed (reads go on).</summary>
+    private async Task<IAsyncDisposable> HoldWriteLockAsync(GatewayFactory gateway)
     {
-        var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        DbConnection connection = Provider == StorageProvider.Postgres
+            ? new NpgsqlConnection(gateway.Postgres!.ConnectionString(gateway.DatabasePath))
+            : new SqliteConnection($"Data Source={gateway.DatabasePath};Pooling=False");
         await connection.OpenAsync();
         var transaction = await connection.BeginTransactionAsync();
+        if (Provider == StorageProvider.Postgres)
+        {
+            // EXCLUSIVE blocks every UPDATE and INSERT on the table and no SELECT: what SQLite's write lock does.
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """LOCK TABLE "RefreshTokens" IN EXCLUSIVE MODE""";
+            await command.ExecuteNonQueryAsync();
+        }
+
         return new WriteLock(connection, transaction);
     }
 
-    private sealed class WriteLock(SqliteConnection connection, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
+    private sealed class WriteLock(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -223,4 +242,8 @@ public sealed class RefreshRaceTests : IAsyncLifetime
     }
 
     private sealed record RaceResult(HttpStatusCode Status, string? RefreshCookie, IReadOnlyDictionary<string, string> Cookies);
+
+    public sealed class OnSqlite() : RefreshRaceTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : RefreshRaceTests(StorageProvider.Postgres);
 }

@@ -1,17 +1,23 @@
 using System.Net;
 using Gateway.Observability;
 using Gateway.Sessions;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Tests.Sessions;
 
-public sealed class SessionLifecycleTests
+public abstract class SessionLifecycleTests : ProviderTests
 {
+    private protected SessionLifecycleTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task Refresh_ReplayedAfterGracePeriod_RevokesTheSessionForThiefAndOwner()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var owner = await gateway.SignedInBrowserAsync();
         using var thief = owner.CloneInto(gateway.CreateBrowser());
         await owner.PostAsync("/auth/refresh");
@@ -33,7 +39,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task Refresh_OlderTokenThanThePredecessorWithinGrace_IsReuse()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var owner = await gateway.SignedInBrowserAsync();
         using var first = owner.CloneInto(gateway.CreateBrowser());
         await owner.PostAsync("/auth/refresh");
@@ -48,7 +54,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task Refresh_GracePeriodZero_AnyReplayIsReuse()
     {
-        await using var gateway = new GatewayFactory(settings: new() { ["Gateway:Tokens:RefreshGracePeriod"] = "00:00:00" });
+        await using var gateway = NewGateway(settings: new() { ["Gateway:Tokens:RefreshGracePeriod"] = "00:00:00" });
         using var owner = await gateway.SignedInBrowserAsync();
         using var copy = owner.CloneInto(gateway.CreateBrowser());
         await owner.PostAsync("/auth/refresh");
@@ -62,7 +68,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task Logout_ClearsCookiesAndTheOldRefreshCookieNoLongerWorks()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync();
         using var kept = browser.CloneInto(gateway.CreateBrowser());
 
@@ -84,7 +90,7 @@ public sealed class SessionLifecycleTests
     {
         var downstream = await RecordingDownstream.StartAsync();
         await using var _ = downstream;
-        await using var gateway = new GatewayFactory(downstream);
+        await using var gateway = NewGateway(downstream);
         using var browser = await gateway.SignedInBrowserAsync();
         using var kept = browser.CloneInto(gateway.CreateBrowser());
         await kept.GetAsync("/api/warm-the-cache");
@@ -99,7 +105,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task Logout_WithoutSession_Answers204()
     {
-        await using var gateway = new GatewayFactory();
+        await using var gateway = NewGateway();
         using var browser = gateway.CreateBrowser();
 
         var response = await browser.PostAsync("/auth/logout");
@@ -112,9 +118,9 @@ public sealed class SessionLifecycleTests
     {
         var downstream = await RecordingDownstream.StartAsync();
         await using var _ = downstream;
-        await using var first = new GatewayFactory(downstream);
+        await using var first = NewGateway(downstream);
         using var browser = await first.SignedInBrowserAsync();
-        await using var second = new GatewayFactory(downstream, databasePath: first.DatabasePath, clock: first.Clock);
+        await using var second = NewGateway(downstream, databasePath: first.DatabasePath, clock: first.Clock);
         using var onSecond = browser.CloneInto(second.CreateBrowser());
         Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/api/before")).StatusCode);
 
@@ -127,7 +133,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task Session_IdleLifetime_EndsExactlyWhenTheRefreshTokenExpires()
     {
-        await using var gateway = new GatewayFactory(settings: new() { ["Gateway:Tokens:RefreshTokenLifetime"] = "01:00:00" });
+        await using var gateway = NewGateway(settings: new() { ["Gateway:Tokens:RefreshTokenLifetime"] = "01:00:00" });
         using var justBefore = await gateway.SignedInBrowserAsync();
         using var atLimit = gateway.CreateBrowser();
         await atLimit.LoginAsync("alice", GatewayFactory.Password);
@@ -142,7 +148,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task Session_AbsoluteLifetime_EndsAtTheLimitWhateverTheRotations()
     {
-        await using var gateway = new GatewayFactory(settings: new()
+        await using var gateway = NewGateway(settings: new()
         {
             ["Gateway:Tokens:RefreshTokenLifetime"] = "01:00:00",
             ["Gateway:Tokens:SessionLifetime"] = "02:00:00",
@@ -166,7 +172,7 @@ public sealed class SessionLifecycleTests
     [Fact]
     public async Task Session_AccessTokenNeverOutlivesTheSession()
     {
-        await using var gateway = new GatewayFactory(settings: new()
+        await using var gateway = NewGateway(settings: new()
         {
             ["Gateway:Tokens:SessionLifetime"] = "00:02:00",
             ["Gateway:Tokens:AccessTokenLifetime"] = "00:05:00",
@@ -179,4 +185,8 @@ public sealed class SessionLifecycleTests
         var accessEnds = body.GetProperty("accessTokenExpiresAt").GetDateTime();
         Assert.InRange(accessEnds, sessionEnds.AddSeconds(-1), sessionEnds);
     }
+
+    public sealed class OnSqlite() : SessionLifecycleTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : SessionLifecycleTests(StorageProvider.Postgres);
 }

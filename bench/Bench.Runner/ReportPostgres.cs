@@ -1,0 +1,30 @@
+using System.Text;
+
+namespace Bench.Runner;
+
+/// <summary>The PostgreSQL section of the report (its own file, so the SQLite report and this one change apart).</summary>
+internal sealed partial class Report
+{
+    /// <summary>Rotations per second on PostgreSQL by instance count and sessions; empty when not run.</summary>
+    public List<(string Name, LoopResult Result)> PostgresRefresh { get; init; } = [];
+
+    private void AppendPostgresRefresh(StringBuilder md)
+    {
+        if (PostgresRefresh.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Refresh path (PostgreSQL, 1 and 3 instances)").AppendLine();
+        md.AppendLine("A throwaway PostgreSQL 15 on the same machine (fsync off), gateways on it; with 3 instances the runner sends each request to the next instance in turn. Protected route, refresh cookie only: every request is a rotation decided by the database's one-statement conditional update.").AppendLine();
+        md.AppendLine("| instances, sessions | rotations/s | p50 ms | p99 ms | max ms | over 250 ms | failed |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, result) in PostgresRefresh)
+        {
+            md.AppendLine(Invariant, $"| {name} | {result.PerSecond:F0} | {result.P50Ms:F1} | {result.P99Ms:F1} | {result.MaxMs:F1} | {result.Over250Ms} | {result.Failed} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("On one 2-core machine the three instances, the database and the load generator share the cores: the 3-instance rows measure deciding rotations across processes, not how far refresh scales on separate machines (see docs/deploy.md, what scales how).").AppendLine();
+    }
+}
