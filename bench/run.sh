@@ -3,6 +3,7 @@
 # writes bench/RESULTS.md and bench/results.png. Needs wrk and postgresql (Debian packages); installs them when missing.
 #   bench/run.sh           full run (about 8 minutes on 2 cores)
 #   bench/run.sh --quick   short smoke run without micro-benchmarks
+#   bench/run.sh --only hot|refresh|login|postgres   one part, printed, no micro-benchmarks, no report
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -19,7 +20,7 @@ for project in src/Gateway bench/Bench.Downstream bench/Bench.PlainYarp bench/Be
   dotnet build "$project" -c Release --nologo -v quiet
 done
 
-if [[ "${1:-}" != "--quick" ]]; then
+if [[ $# -eq 0 ]]; then
   rm -rf bench/BenchmarkDotNet.Artifacts
   (cd bench && dotnet Gateway.Benchmarks/bin/Release/net10.0/Gateway.Benchmarks.dll --filter '*')
 else
