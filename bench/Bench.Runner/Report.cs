@@ -88,8 +88,8 @@ internal sealed partial class Report(
         if (paced.P99Ms > 20)
         {
             var share = RefreshTargetPerSecond * capacity.ServerCpuUs / 1_000_000 / Environment.ProcessorCount;
-            md.AppendLine(Invariant, $"  Why: a rotation costs the gateway about {capacity.ServerCpuUs:F0} µs of CPU (table above; an RS256 signature alone is about 270 µs, see the micro-benchmarks), so {RefreshTargetPerSecond:N0} rotations/s take {share:P0} of the machine's {Environment.ProcessorCount} cores before the load generator and the downstream get theirs: the p99 is the queueing at that load" +
-                (paced.Over250Ms == 0 ? " (no request took 250 ms)." : $", and {paced.Over250Ms} requests took over 250 ms."));
+            var ending = paced.Over250Ms == 0 ? " (no request took 250 ms)." : string.Create(Invariant, $", and {paced.Over250Ms} requests took over 250 ms.");
+            md.Append(Invariant, $"  Why: a rotation costs the gateway about {capacity.ServerCpuUs:F0} µs of CPU (table above; an RS256 signature alone is about 270 µs, see the micro-benchmarks), so {RefreshTargetPerSecond:N0} rotations/s take {share:P0} of the machine's {Environment.ProcessorCount} cores before the load generator and the downstream get theirs: the p99 is the queueing at that load").AppendLine(ending);
         }
 
         md.AppendLine(Invariant, $"- the race, {race.Requests} requests at once on one session with no access token: **{race.Ok} answered 200, {race.DistinctRefreshCookies} distinct refresh cookie(s), {race.NewTokenRows} new refresh token row(s)** ({Verdict(race.Ok == race.Requests && race.DistinctRefreshCookies == 1 && race.NewTokenRows == 1)})").AppendLine();
