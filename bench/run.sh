@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark run: Release build, micro-benchmarks (BenchmarkDotNet), then the side-by-side load run that
 # writes bench/RESULTS.md and bench/results.png. Needs wrk and postgresql (Debian packages); installs them when missing.
-#   bench/run.sh           full run (about 8 minutes on 2 cores)
+#   bench/run.sh           full run (about 10 minutes on 2 cores)
 #   bench/run.sh --quick   short smoke run without micro-benchmarks
 #   bench/run.sh --only hot|refresh|login|postgres   one part, printed, no micro-benchmarks, no report
 set -euo pipefail

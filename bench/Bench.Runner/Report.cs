@@ -125,8 +125,10 @@ internal sealed partial class Report(
 
         md.AppendLine("## How to run").AppendLine();
         md.AppendLine("```sh");
-        md.AppendLine("bench/run.sh          # everything, about 8 minutes on 2 cores");
-        md.AppendLine("bench/run.sh --quick  # a short smoke run, no micro-benchmarks");
+        md.AppendLine("bench/run.sh                       # everything, about 10 minutes on 2 cores; rewrites this page");
+        md.AppendLine("bench/run.sh --quick               # a short smoke run, no micro-benchmarks");
+        md.AppendLine("bench/run.sh --only refresh,login  # some parts (hot, refresh, login, postgres), printed only");
+        md.AppendLine("BENCH_GATEWAY_ENV=\"Gateway__Tokens__SigningAlgorithm=ES256\" bench/run.sh --only refresh  # a setting on the gateway alone");
         md.AppendLine("```");
         await File.WriteAllTextAsync(markdownPath, md.ToString());
     }
