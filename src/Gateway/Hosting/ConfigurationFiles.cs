@@ -6,18 +6,14 @@ namespace Gateway.Hosting;
 internal static class ConfigurationFiles
 {
     /// <summary>
-    /// Host settings for <see cref="WebApplication.CreateBuilder(string[])"/>: load the configuration files without
-    /// the framework's watcher, which watches every folder below the content root (see <see cref="ContentRootFileProvider"/>).
-    /// <see cref="WatchGatewayConfigurationFiles"/> then watches them itself.
+    /// The application builder, with <c>appsettings*.json</c> of the content root reloaded on change (routes and
+    /// clusters take effect without a restart) by a watcher of the content root folder itself only. The files are
+    /// loaded without the framework's watcher, which watches every folder below it (see <see cref="ContentRootFileProvider"/>),
+    /// then given this one.
     /// </summary>
-    public static string[] WithoutFrameworkWatcher(string[] args) => [.. args, "--hostBuilder:reloadConfigOnChange=false"];
-
-    /// <summary>
-    /// Reloads <c>appsettings*.json</c> of the content root on change (routes and clusters take effect without a
-    /// restart), watching the content root folder itself only.
-    /// </summary>
-    public static WebApplicationBuilder WatchGatewayConfigurationFiles(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder CreateBuilder(string[] args)
     {
+        var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(builder.Environment.ContentRootPath));
         ContentRootFileProvider? provider = null;
         var sources = builder.Configuration.Sources;

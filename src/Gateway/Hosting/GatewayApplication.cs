@@ -16,7 +16,7 @@ internal static class GatewayApplication
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(ConfigurationFiles.WithoutFrameworkWatcher(args)).WatchGatewayConfigurationFiles();
+        var builder = ConfigurationFiles.CreateBuilder(args);
         // Storage first: its migrator is the first hosted service, before anything reads the database.
         builder.Services
             .AddGatewayStorage()

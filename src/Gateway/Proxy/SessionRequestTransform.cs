@@ -47,13 +47,11 @@ internal sealed class SessionRequestTransform(
                 context.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", session.Access!.AuthorizationFor(audience, tokens));
 
                 // Whatever the downstream answers (a 502 included), the browser must get the new cookies:
-                // its old refresh token is consumed. No shared cache may keep an answer that sets them,
-                // whatever caching the downstream allowed.
+                // its old refresh token is consumed.
                 var issued = session.Issued!;
                 http.Response.OnStarting(() =>
                 {
                     cookies.Write(http.Response, issued);
-                    http.Response.Headers.CacheControl = "no-store";
                     return Task.CompletedTask;
                 });
                 return;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Gateway.Storage;
 using Gateway.Users;
 
@@ -34,6 +33,8 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
         WHERE "Id" = @sid AND changes() = 1;
         """;
 
+    private RotationBatcher? _batcher;
+
     public Task<RefreshTokenState?> FindAsync(string hash, CancellationToken cancellationToken) =>
         database.RetryTransientAsync(ct => ReadStateAsync(hash, ct), cancellationToken);
 
@@ -41,7 +42,7 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = database.CreateCommand(connection, FindSql);
-        Add(command, "hash", hash);
+        RotationParameters.Add(command, "hash", hash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -66,11 +67,9 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
         {
             await using var connection = await database.OpenConnectionAsync(ct);
             await using var command = database.CreateCommand(connection, """SELECT "SessionId" FROM "RefreshTokens" WHERE "Hash" = @hash""");
-            Add(command, "hash", hash);
+            RotationParameters.Add(command, "hash", hash);
             return await command.ExecuteScalarAsync(ct) as string;
         }, cancellationToken);
-
-    private RotationBatcher? _batcher;
 
     /// <summary>
     /// True when this call consumed the presented token and linked the successor. On SQLite the rotation joins the
@@ -100,8 +99,6 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
     }
 
     public ValueTask DisposeAsync() => _batcher?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    private static void Add(DbCommand command, string name, object? value) => RotationParameters.Add(command, name, value);
 
     private static DateTimeOffset FromMilliseconds(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
 }

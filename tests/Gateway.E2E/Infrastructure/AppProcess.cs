@@ -11,8 +11,12 @@ internal sealed class AppProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
+    // ASP.NET Core's lifetime log once Kestrel listens, which it does after every hosted service (migrations, key ring) started.
+    private const string ListeningLine = "Now listening on:";
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private AppProcess(string name, Process process)
     {
@@ -40,6 +44,8 @@ internal sealed class AppProcess : IAsyncDisposable
         var app = new AppProcess(name, process);
         process.OutputDataReceived += (_, line) => app.Append(line.Data);
         process.ErrorDataReceived += (_, line) => app.Append(line.Data);
+        process.Exited += (_, _) => app._listening.TrySetException(
+            new InvalidOperationException($"{name} exited with code {process.ExitCode} before it was ready:\n{app.Output}"));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -62,37 +68,26 @@ internal sealed class AppProcess : IAsyncDisposable
         return (process.ExitCode, await output + await error);
     }
 
-    /// <summary>Polls <paramref name="url"/> until it answers 2xx; fails with the process's output if it exits or takes too long.</summary>
+    /// <summary>
+    /// Waits for the process to say it listens (no polling), then checks <paramref name="url"/> answers 2xx; fails with
+    /// the process's output if it exits first or takes too long.
+    /// </summary>
     public async Task WaitUntilReadyAsync(Uri url)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var clock = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{Output}");
-            }
+            await _listening.Task.WaitAsync(ReadyTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Name} did not listen within {ReadyTimeout.TotalSeconds} s:\n{Output}");
+        }
 
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            if (clock.Elapsed > ReadyTimeout)
-            {
-                throw new TimeoutException($"{Name} did not answer {url} within {ReadyTimeout.TotalSeconds} s:\n{Output}");
-            }
-
-            await Task.Delay(100);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync(url);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{Name} listens but {url} answered {(int)response.StatusCode}:\n{Output}");
         }
     }
 
@@ -140,6 +135,11 @@ internal sealed class AppProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+        }
+
+        if (line.Contains(ListeningLine, StringComparison.Ordinal))
+        {
+            _listening.TrySetResult();
         }
     }
 }

@@ -1,12 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Gateway.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Gateway.Tests.Infrastructure;
@@ -18,45 +14,38 @@ namespace Gateway.Tests.Infrastructure;
 /// </summary>
 internal sealed class AttackerKeyServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private int _fetches;
 
-    private AttackerKeyServer(WebApplication app) => _app = app;
+    private AttackerKeyServer()
+    {
+    }
 
-    public string Address { get; private set; } = "";
+    public string Address => _server.Address;
 
     public int Fetches => Volatile.Read(ref _fetches);
 
     public static async Task<AttackerKeyServer> StartAsync(RSA key, string kid)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new AttackerKeyServer(app);
-        app.Use((context, next) =>
-        {
-            Interlocked.Increment(ref server._fetches);
-            return next(context);
-        });
-
+        var server = new AttackerKeyServer();
         var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.ExportParameters(false)) { KeyId = kid });
         var jwks = new { keys = new[] { new { kty = "RSA", use = "sig", alg = "RS256", kid, n = jwk.N, e = jwk.E } } };
-        app.MapGet("/jwks.json", () => TypedResults.Json(jwks));
 
         using var certificate = new CertificateRequest("CN=attacker", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         var pem = certificate.ExportCertificatePem();
-        app.MapGet("/cert.pem", () => TypedResults.Text(pem, "application/pem-certificate-chain"));
-
-        await app.StartAsync();
-        server.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        server._server = await LoopbackServer.StartAsync(app =>
+        {
+            app.Use((context, next) =>
+            {
+                Interlocked.Increment(ref server._fetches);
+                return next(context);
+            });
+            app.MapGet("/jwks.json", () => TypedResults.Json(jwks));
+            app.MapGet("/cert.pem", () => TypedResults.Text(pem, "application/pem-certificate-chain"));
+        });
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,23 +1,21 @@
 using System.Collections.Concurrent;
+using Gateway.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.Tests.Infrastructure;
 
 /// <summary>A real Kestrel downstream on 127.0.0.1 that records what the gateway forwarded to it.</summary>
 internal sealed class RecordingDownstream : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
+    private LoopbackServer _server = null!;
 
-    private RecordingDownstream(WebApplication app) => _app = app;
+    private RecordingDownstream()
+    {
+    }
 
-    public string Address { get; private set; } = "";
+    public string Address => _server.Address;
 
     public IReadOnlyCollection<ReceivedRequest> Received => _received.ToArray();
 
@@ -35,52 +33,44 @@ internal sealed class RecordingDownstream : IAsyncDisposable
 
     public static async Task<RecordingDownstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var downstream = new RecordingDownstream(app);
-        app.Run(async context =>
-        {
-            downstream._received.Enqueue(new ReceivedRequest(
-                context.Request.Method,
-                context.Request.Path + context.Request.QueryString,
-                context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
-            if (downstream.Delay > TimeSpan.Zero)
-            {
-                try
-                {
-                    await Task.Delay(downstream.Delay, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The gateway gave up on the request: nobody is waiting for the answer.
-                    return;
-                }
-            }
-
-            context.Response.StatusCode = downstream.StatusCode;
-            foreach (var cookie in downstream.SetCookies)
-            {
-                context.Response.Headers.Append("Set-Cookie", cookie);
-            }
-
-            foreach (var (name, value) in downstream.ResponseHeaders)
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            await context.Response.WriteAsJsonAsync(new { ok = true });
-        });
-        await app.StartAsync();
-        downstream.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var downstream = new RecordingDownstream();
+        downstream._server = await LoopbackServer.StartAsync(app => app.Run(downstream.AnswerAsync));
         return downstream;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private async Task AnswerAsync(HttpContext context)
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        _received.Enqueue(new ReceivedRequest(
+            context.Request.Method,
+            context.Request.Path + context.Request.QueryString,
+            context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        if (Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The gateway gave up on the request: nobody is waiting for the answer.
+                return;
+            }
+        }
+
+        context.Response.StatusCode = StatusCode;
+        foreach (var cookie in SetCookies)
+        {
+            context.Response.Headers.Append("Set-Cookie", cookie);
+        }
+
+        foreach (var (name, value) in ResponseHeaders)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        await context.Response.WriteAsJsonAsync(new { ok = true });
     }
 }
 
