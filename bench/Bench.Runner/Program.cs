@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Bench.Runner;
 
 // The benchmark run: plain YARP and the gateway side by side on one machine, then the refresh and login paths.
-// Usage: dotnet Bench.Runner.dll <repository root> [--quick]
+// Usage: dotnet Bench.Runner.dll <repository root> [--quick] [--only hot,refresh,login,postgres]
 var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 var quick = args.Contains("--quick");
 // --only hot|refresh|login|postgres runs one part and prints it without writing the report: for work on one path.
@@ -11,7 +11,6 @@ bool Runs(string part) => only is null || only.Split(',').Contains(part);
 var rounds = quick ? 1 : 4;
 var seconds = TimeSpan.FromSeconds(quick ? 3 : 10);
 var warmup = TimeSpan.FromSeconds(quick ? 2 : 5);
-const double RefreshTargetPerSecond = 1500;
 var work = Directory.CreateTempSubdirectory("gateway-bench-").FullName;
 // The gateway's default layout: the database in a data folder below its working folder.
 var database = Path.Combine(Directory.CreateDirectory(Path.Combine(work, "data")).FullName, "gateway.db");
@@ -164,9 +163,9 @@ if (Runs("refresh"))
             Console.WriteLine($"{name} x{workers}: {result.PerSecond:F0}/s p99 {result.P99Ms:F1} ms cpu {result.ServerCpuUs:F0} us/rotation failed {result.Failed}");
         }
 
-        var paced = await scenarios.RefreshAtRateAsync(refreshSessions, RefreshTargetPerSecond, seconds, viaProxy);
-        refresh.Add(($"{name}, 64 sessions, {RefreshTargetPerSecond:N0}/s offered", paced));
-        Console.WriteLine($"{name} at {RefreshTargetPerSecond}/s: {paced.PerSecond:F0}/s p99 {paced.P99Ms:F1} ms max {paced.MaxMs:F1} ms failed {paced.Failed}");
+        var paced = await scenarios.RefreshAtRateAsync(refreshSessions, Scenarios.RefreshTargetPerSecond, seconds, viaProxy);
+        refresh.Add(($"{name}, 64 sessions, {Scenarios.RefreshTargetPerSecond:N0}/s offered", paced));
+        Console.WriteLine($"{name} at {Scenarios.RefreshTargetPerSecond}/s: {paced.PerSecond:F0}/s p99 {paced.P99Ms:F1} ms max {paced.MaxMs:F1} ms failed {paced.Failed}");
     }
 
     race = await scenarios.RaceAsync(await client.LoginAsync(users[0], Password), 64);

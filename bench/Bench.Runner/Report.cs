@@ -21,8 +21,6 @@ internal sealed partial class Report(
     (TimingResult Unknown, TimingResult WrongPassword) timing,
     (WrkResult Calm, WrkResult Stormy, Dictionary<System.Net.HttpStatusCode, int> Statuses) flood)
 {
-    private const double RefreshTargetPerSecond = 1500;
-
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public async Task WriteAsync(string markdownPath, string chartPath)
@@ -87,9 +85,9 @@ internal sealed partial class Report(
         md.AppendLine(Invariant, $"- at 1,500 rotations/s offered by 64 sessions, p99 at most 20 ms and no request over 250 ms: **{paced.P99Ms:F1} ms, {paced.Over250Ms} over, {paced.PerSecond:F0}/s served** ({Verdict(paced.P99Ms <= 20 && paced.Over250Ms == 0)})");
         if (paced.P99Ms > 20)
         {
-            var share = RefreshTargetPerSecond * capacity.ServerCpuUs / 1_000_000 / Environment.ProcessorCount;
+            var share = Scenarios.RefreshTargetPerSecond * capacity.ServerCpuUs / 1_000_000 / Environment.ProcessorCount;
             var ending = paced.Over250Ms == 0 ? " (no request took 250 ms)." : string.Create(Invariant, $", and {paced.Over250Ms} requests took over 250 ms.");
-            md.Append(Invariant, $"  Why: a rotation costs the gateway about {capacity.ServerCpuUs:F0} µs of CPU (table above; an RS256 signature alone is about 270 µs, see the micro-benchmarks), so {RefreshTargetPerSecond:N0} rotations/s take {share:P0} of the machine's {Environment.ProcessorCount} cores before the load generator and the downstream get theirs: the p99 is the queueing at that load").AppendLine(ending);
+            md.Append(Invariant, $"  Why: a rotation costs the gateway about {capacity.ServerCpuUs:F0} µs of CPU (table above; an RS256 signature alone is about 270 µs, see the micro-benchmarks), so {Scenarios.RefreshTargetPerSecond:N0} rotations/s take {share:P0} of the machine's {Environment.ProcessorCount} cores before the load generator and the downstream get theirs: the p99 is the queueing at that load").AppendLine(ending);
         }
 
         md.AppendLine(Invariant, $"- the race, {race.Requests} requests at once on one session with no access token: **{race.Ok} answered 200, {race.DistinctRefreshCookies} distinct refresh cookie(s), {race.NewTokenRows} new refresh token row(s)** ({Verdict(race.Ok == race.Requests && race.DistinctRefreshCookies == 1 && race.NewTokenRows == 1)})").AppendLine();

@@ -13,6 +13,9 @@ internal sealed class Scenarios(GatewayClient gateway, string databasePath, stri
 {
     public const string RefreshCookie = "__Host-gw-refresh";
 
+    /// <summary>The refresh rate the latency target is set at, offered by the paced scenario.</summary>
+    public const double RefreshTargetPerSecond = 1500;
+
     /// <summary>Each worker owns a session and refreshes it in a loop, keeping the new cookies every time.</summary>
     public Task<LoopResult> RefreshAsync(List<Dictionary<string, string>> sessions, int workers, TimeSpan duration, bool viaProxy) =>
         ClosedLoop.RunAsync(workers, duration, worker => RefreshOnceAsync(sessions[worker], viaProxy));
