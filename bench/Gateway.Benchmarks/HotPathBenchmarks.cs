@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Gateway.Proxy;
 using Gateway.Sessions;
+using Gateway.Sessions.HotPath;
 using Gateway.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

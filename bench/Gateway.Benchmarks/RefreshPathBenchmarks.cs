@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Gateway.Sessions;
-using Gateway.Storage;
+using Gateway.Sessions.Login;
+using Gateway.Sessions.Refresh;
 using Gateway.Users;
 using Microsoft.Extensions.DependencyInjection;
 

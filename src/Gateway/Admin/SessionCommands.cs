@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Sessions;
+using Gateway.Sessions.Revocation;
 using Gateway.Storage;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Gateway.Sessions;
+using Gateway.Sessions.Revocation;
 using Gateway.Users;
 
 namespace Gateway.Admin;

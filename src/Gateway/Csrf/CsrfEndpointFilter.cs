@@ -1,4 +1,4 @@
-using Gateway.Hosting;
+using Gateway.Http;
 using Gateway.Observability;
 
 namespace Gateway.Csrf;

@@ -4,6 +4,7 @@ using Gateway.Observability;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
 using Gateway.Sessions;
+using Gateway.Sessions.Endpoints;
 using Gateway.StaticApp;
 using Gateway.Storage;
 using Gateway.Tokens;

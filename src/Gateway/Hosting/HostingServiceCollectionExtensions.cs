@@ -1,3 +1,4 @@
+using Gateway.Http;
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

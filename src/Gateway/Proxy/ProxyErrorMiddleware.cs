@@ -1,4 +1,4 @@
-using Gateway.Hosting;
+using Gateway.Http;
 using Microsoft.AspNetCore.Diagnostics;
 using Yarp.ReverseProxy.Forwarder;
 

@@ -1,5 +1,5 @@
 using Gateway.Csrf;
-using Gateway.Hosting;
+using Gateway.Http;
 using Gateway.Observability;
 using Gateway.Sessions;
 using Gateway.Tokens;

@@ -4,7 +4,6 @@ using Gateway.Sessions;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
-using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Gateway.Proxy;

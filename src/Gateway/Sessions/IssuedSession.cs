@@ -1,3 +1,4 @@
+using Gateway.Sessions.HotPath;
 namespace Gateway.Sessions;
 
 /// <summary>A freshly issued (or grace-period replayed) pair of cookies and the ticket inside the access one.</summary>

@@ -1,5 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Gateway.Sessions.HotPath;
+using Gateway.Sessions.Refresh;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Gateway.Sessions;

@@ -1,3 +1,5 @@
+using Gateway.Sessions.HotPath;
+using Gateway.Sessions.Refresh;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Gateway.Hosting;
+using Gateway.Http;
 using Gateway.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 

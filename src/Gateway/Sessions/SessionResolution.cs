@@ -1,3 +1,5 @@
+using Gateway.Sessions.HotPath;
+using Gateway.Sessions.Refresh;
 namespace Gateway.Sessions;
 
 internal enum SessionState

@@ -1,3 +1,6 @@
+using Gateway.Sessions.HotPath;
+using Gateway.Sessions.Refresh;
+using Gateway.Sessions.Revocation;
 using Microsoft.Extensions.Primitives;
 
 namespace Gateway.Sessions;

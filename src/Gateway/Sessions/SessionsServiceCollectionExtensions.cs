@@ -1,4 +1,9 @@
-using Gateway.Hosting;
+using Gateway.Configuration;
+using Gateway.Sessions.Endpoints;
+using Gateway.Sessions.HotPath;
+using Gateway.Sessions.Login;
+using Gateway.Sessions.Refresh;
+using Gateway.Sessions.Revocation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gateway.Sessions;

@@ -1,4 +1,3 @@
-using Gateway.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Gateway.Tests.Infrastructure;

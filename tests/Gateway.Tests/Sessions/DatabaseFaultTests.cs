@@ -1,7 +1,7 @@
 using System.Net;
 using Gateway.Storage;
-using Gateway.TestSupport;
 using Gateway.Tests.Infrastructure;
+using Gateway.TestSupport;
 
 namespace Gateway.Tests.Sessions;
 

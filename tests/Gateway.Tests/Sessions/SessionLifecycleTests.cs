@@ -1,6 +1,7 @@
 using System.Net;
 using Gateway.Observability;
 using Gateway.Sessions;
+using Gateway.Sessions.Revocation;
 using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,3 @@
+namespace Gateway.Sessions.Endpoints;
+
+internal sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);

@@ -1,0 +1,3 @@
+namespace Gateway.Sessions.Login;
+
+internal sealed record LoginRequest(string? Username, string? Password);

@@ -1,3 +1,0 @@
-namespace Gateway.Sessions;
-
-internal sealed record LoginRequest(string? Username, string? Password);

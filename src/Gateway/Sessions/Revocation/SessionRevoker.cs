@@ -1,0 +1,66 @@
+using Gateway.Observability;
+using Gateway.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gateway.Sessions.Revocation;
+
+/// <summary>
+/// The one way a session ends early (logout, device revoke, password change, admin, reuse): marked in the
+/// database, logged in the revocation log other instances poll, added at once to this instance's revoked set,
+/// recorded as an audit row.
+/// </summary>
+internal sealed class SessionRevoker(
+    GatewayDbContext db,
+    DatabaseWriteGate writeGate,
+    RevokedSessions revoked,
+    AuditTrail audit,
+    GatewayMetrics metrics,
+    TimeProvider time,
+    ILogger<SessionRevoker> logger)
+{
+    public Task<int> RevokeAsync(string sessionId, string reason, string actor, SessionRequestInfo? client, CancellationToken cancellationToken) =>
+        RevokeWhereAsync(db.Set<Session>().Where(session => session.Id == sessionId), reason, actor, client, cancellationToken);
+
+    /// <summary>Every live session of the user except <paramref name="exceptSessionId"/>.</summary>
+    public Task<int> RevokeUserSessionsAsync(string userId, string? exceptSessionId, string reason, string actor,
+        SessionRequestInfo? client, CancellationToken cancellationToken) =>
+        RevokeWhereAsync(
+            db.Set<Session>().Where(session => session.UserId == userId && session.Id != exceptSessionId),
+            reason, actor, client, cancellationToken);
+
+    private async Task<int> RevokeWhereAsync(IQueryable<Session> sessions, string reason, string actor, SessionRequestInfo? client,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        List<Session> targets;
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            targets = await sessions.Where(session => session.RevokedAt == null).ToListAsync(cancellationToken);
+            foreach (var session in targets)
+            {
+                session.RevokedAt = now;
+                session.RevokedReason = reason;
+                db.Add(new SessionRevocation { SessionId = session.Id, RevokedAt = now });
+                audit.Add(AuditEventTypes.SessionRevoked, userId: session.UserId, sessionId: session.Id,
+                    ip: client?.Ip, userAgent: client?.UserAgent, detail: $"{reason} by {actor}");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var session in targets)
+        {
+            revoked.Add(session.Id, now);
+            SessionsLog.SessionRevoked(logger, session.Id, session.UserId, reason);
+        }
+
+        if (targets.Count > 0)
+        {
+            metrics.SessionsRevoked(reason, targets.Count);
+        }
+
+        return targets.Count;
+    }
+}

@@ -1,9 +1,0 @@
-namespace Gateway.Sessions;
-
-/// <summary>Who ended a session, as the audit trail records it.</summary>
-internal static class RevocationActors
-{
-    public const string User = "user";
-    public const string Admin = "admin";
-    public const string System = "system";
-}

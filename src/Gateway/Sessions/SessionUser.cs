@@ -1,3 +1,0 @@
-namespace Gateway.Sessions;
-
-internal sealed record SessionUser(string Id, string Name, IReadOnlyList<string> Roles);

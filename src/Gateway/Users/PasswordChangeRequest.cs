@@ -1,3 +1,0 @@
-namespace Gateway.Users;
-
-internal sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
