@@ -1,5 +1,6 @@
 using Gateway.Cleanup;
 using Gateway.Csrf;
+using Gateway.Http;
 using Gateway.Observability;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
@@ -22,6 +23,7 @@ internal static class GatewayApplication
         builder.Services
             .AddGatewayStorage()
             .AddGatewayHosting()
+            .AddGatewayHttp()
             .AddGatewayObservability()
             .AddGatewayTokens()
             .AddGatewayUsers()
@@ -33,14 +35,12 @@ internal static class GatewayApplication
             .AddGatewayCleanup();
 
         var app = builder.Build();
-        app.UseGatewayHosting();
+        app.UseGatewayHttp();
         app.UseGatewayStaticApp();
         app.UseRateLimiter();
         app.MapGatewayObservability();
         app.MapGatewayTokens();
-        app.MapGroup("/auth").RequireCsrf()
-            .MapGatewaySessions()
-            .MapGatewayUsers();
+        app.MapGroup("/auth").RequireCsrf().MapGatewaySessions();
         app.MapGatewayProxy();
         return app;
     }

@@ -11,14 +11,11 @@ internal static class HostingServiceCollectionExtensions
     public const string ApplicationName = "Gateway";
 
     /// <summary>
-    /// Problem answers for every error, Data Protection with its key ring in the gateway's database (so restarts
-    /// and every instance read each other's cookies), the clock, the start-up safety check and its one-line refusals.
+    /// Data Protection with its key ring in the gateway's database (so restarts and every instance read each other's
+    /// cookies), the clock, the start-up safety check and its one-line refusals.
     /// </summary>
     public static IServiceCollection AddGatewayHosting(this IServiceCollection services)
     {
-        // A trace id is an internal identifier: it stays in the logs, not in answers to clients.
-        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context => context.ProblemDetails.Extensions.Remove("traceId"));
-        services.AddExceptionHandler<GatewayExceptionHandler>();
         // Registered before AddDataProtection: hosted services start in order, and Data Protection's own one
         // would create a first key outside the start-up lock.
         services.AddHostedService<DataProtectionKeyRingInitializer>();
@@ -34,13 +31,5 @@ internal static class HostingServiceCollectionExtensions
             provider.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
             provider.GetService<IOptions<LoggerFactoryOptions>>()))));
         return services;
-    }
-
-    public static IApplicationBuilder UseGatewayHosting(this IApplicationBuilder app)
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        return app;
     }
 }

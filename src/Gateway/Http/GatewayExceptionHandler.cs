@@ -18,7 +18,7 @@ internal sealed class GatewayExceptionHandler(IProblemDetailsService problems, I
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
             HttpLog.DatabaseUnavailable(logger, httpContext.Request.Path, exception);
-            httpContext.Response.Headers.RetryAfter = ProblemResults.DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            RetryAfter.Set(httpContext.Response, RetryAfter.Database);
         }
         else if (status >= StatusCodes.Status500InternalServerError)
         {

@@ -6,9 +6,6 @@ namespace Gateway.Http;
 /// <summary>Every error the gateway answers, as problem+json with a stable type and no internals.</summary>
 internal static class ProblemResults
 {
-    /// <summary>Seconds a client should wait before retrying while the database is unreachable.</summary>
-    public const int DatabaseRetryAfterSeconds = 5;
-
     public static ProblemHttpResult InvalidRequest(string detail) =>
         Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidRequest, "The request is malformed.", detail);
 
@@ -21,18 +18,34 @@ internal static class ProblemResults
     public static ProblemHttpResult CsrfRefused(string detail) =>
         Create(StatusCodes.Status403Forbidden, ProblemTypes.CsrfRefused, "Cross-site request refused.", detail);
 
-    public static ProblemHttpResult RateLimited() =>
-        Create(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many attempts.", "Wait before trying again.");
+    /// <summary>429: sets <c>Retry-After</c> on the response, then the problem. A 429 never goes without it.</summary>
+    public static ProblemHttpResult RateLimited(HttpResponse response, TimeSpan retryAfter)
+    {
+        RetryAfter.Set(response, retryAfter);
+        return Create(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many attempts.", "Wait before trying again.");
+    }
 
-    public static ProblemHttpResult DatabaseUnavailable() =>
-        Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable, "The session store is unavailable.",
+    /// <summary>503: sets <c>Retry-After</c> on the response, then the problem. Nothing was changed; the session is kept.</summary>
+    public static ProblemHttpResult DatabaseUnavailable(HttpResponse response)
+    {
+        RetryAfter.Set(response, RetryAfter.Database);
+        return Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.DatabaseUnavailable, "The session store is unavailable.",
             "Nothing was changed. Retry shortly.");
+    }
 
-    public static ProblemHttpResult Overloaded() =>
-        Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.Overloaded, "Too many sign-ins in progress.", "Retry shortly.");
+    /// <summary>503 while too many password checks are under way: sets <c>Retry-After</c>, then the problem.</summary>
+    public static ProblemHttpResult Overloaded(HttpResponse response)
+    {
+        RetryAfter.Set(response, RetryAfter.Overloaded);
+        return Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.Overloaded, "Too many sign-ins in progress.", "Retry shortly.");
+    }
 
     public static ProblemHttpResult WeakPassword(string detail) =>
         Create(StatusCodes.Status400BadRequest, ProblemTypes.WeakPassword, "The password is not accepted.", detail);
+
+    public static ProblemHttpResult WrongCurrentPassword() =>
+        Create(StatusCodes.Status400BadRequest, ProblemTypes.WrongPassword, "The current password is wrong.",
+            "Repeated wrong passwords lock sign-in for a while, as at the login.");
 
     public static ProblemHttpResult UnsupportedMediaType() =>
         Create(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "The body must be JSON.",
@@ -49,13 +62,6 @@ internal static class ProblemResults
 
     public static ProblemHttpResult NotFound(string detail) =>
         Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", detail);
-
-    /// <summary>Sets <c>Retry-After</c> on the response, then the 503 problem.</summary>
-    public static ProblemHttpResult DatabaseUnavailable(HttpResponse response)
-    {
-        response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return DatabaseUnavailable();
-    }
 
     /// <summary>Writes a problem outside an endpoint (proxy transforms, middleware), with the headers the gateway's own answers carry.</summary>
     public static Task WriteAsync(HttpContext context, ProblemHttpResult problem)

@@ -12,6 +12,7 @@ internal static class ProblemTypes
     public const string RateLimited = Prefix + "rate-limited";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
     public const string WeakPassword = Prefix + "weak-password";
+    public const string WrongPassword = Prefix + "wrong-password";
     public const string NotFound = Prefix + "not-found";
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";

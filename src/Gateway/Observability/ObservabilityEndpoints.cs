@@ -4,20 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gateway.Observability;
 
-/// <summary>Metrics, the audit trail, <c>/healthz</c> (the process answers) and <c>/readyz</c> (the database answers), and the opt-in stats.</summary>
+/// <summary><c>/healthz</c> (the process answers), <c>/readyz</c> (the database answers) and the opt-in stats.</summary>
 internal static class ObservabilityEndpoints
 {
-    private const string ReadyTag = "ready";
-
-    public static IServiceCollection AddGatewayObservability(this IServiceCollection services)
-    {
-        services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.SectionName);
-        services.AddMetrics();
-        services.AddSingleton<GatewayMetrics>();
-        services.AddScoped<AuditTrail>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
-        return services;
-    }
+    public const string ReadyTag = "ready";
 
     public static IEndpointRouteBuilder MapGatewayObservability(this IEndpointRouteBuilder endpoints)
     {

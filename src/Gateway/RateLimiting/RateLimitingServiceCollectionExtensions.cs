@@ -5,11 +5,12 @@ namespace Gateway.RateLimiting;
 
 internal static class RateLimitingServiceCollectionExtensions
 {
-    /// <summary>The rate limiter middleware's login policy (per client IP) and the per-user-name limiter.</summary>
+    /// <summary>The rate limiter middleware's login policy (per client IP), the per-user-name and the per-refresh-token limiters.</summary>
     public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services)
     {
         services.AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(RateLimitingOptions.SectionName);
         services.TryAddSingleton<LoginRateLimits>();
+        services.TryAddSingleton<RefreshRateLimits>();
         services.AddRateLimiter(limiter =>
         {
             limiter.OnRejected = LoginRateLimits.OnRejectedAsync;

@@ -21,7 +21,7 @@ internal sealed class RefreshService(
     TimeProvider time,
     IOptions<TokenOptions> options,
     GatewayMetrics metrics,
-    LoginRateLimits rateLimits,
+    RefreshRateLimits rateLimits,
     ILogger<RefreshService> logger)
 {
     // A winner that loses the update to another process reads again and finds the successor: two rounds suffice.
@@ -47,7 +47,7 @@ internal sealed class RefreshService(
         {
             // Counted here, once per shared rotation: a burst of parallel requests is one decision.
             // The rotation is shared: it must not die with the client that happened to start it.
-            var result = rateLimits.TryAcquireForRefresh(hash) is { } retryAfter
+            var result = rateLimits.TryAcquire(hash) is { } retryAfter
                 ? Record(RefreshResult.Throttled(retryAfter))
                 : await DecideAsync(hash, client, audience, CancellationToken.None);
             flight.SetResult(result);
@@ -116,7 +116,7 @@ internal sealed class RefreshService(
         }
         catch (Exception exception) when (GatewayExceptionHandler.IsDatabaseFailure(exception))
         {
-            SessionsLog.RefreshDatabaseUnavailable(logger, exception);
+            RefreshLog.RefreshDatabaseUnavailable(logger, exception);
             return Record(RefreshResult.Unavailable);
         }
     }
@@ -144,7 +144,7 @@ internal sealed class RefreshService(
 
     private async Task RevokeForReuseAsync(RefreshTokenState state, SessionRequestInfo client, CancellationToken cancellationToken)
     {
-        SessionsLog.RefreshReuseDetected(logger, state.SessionId, state.UserId, client.Ip);
+        RefreshLog.RefreshReuseDetected(logger, state.SessionId, state.UserId, client.Ip);
         await using var scope = scopeFactory.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AuditTrail>().Add(AuditEventTypes.RefreshReuseDetected, state.UserId, state.UserName,
             state.SessionId, client.Ip, client.UserAgent, "a consumed refresh token was presented again");
