@@ -16,24 +16,19 @@ internal static class SessionCommands
         var list = new Command("list", "List live sessions.") { listUser };
         list.SetAction((parse, cancellationToken) => context.RunAsync(async (services, ct) =>
         {
-            var db = services.GetRequiredService<GatewayDbContext>();
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var query = db.Set<Session>().AsNoTracking()
-                .Where(session => session.RevokedAt == null && session.ExpiresAt > now && session.RefreshExpiresAt > now);
+            string? userId = null;
             if (parse.GetValue(listUser) is { } userName)
             {
-                var user = await UserCommands.FindAsync(services.GetRequiredService<Users.UserService>(), userName, ct);
-                query = query.Where(session => session.UserId == user.Id);
+                userId = (await UserCommands.FindAsync(services.GetRequiredService<Users.UserService>(), userName, ct)).Id;
             }
 
+            var db = services.GetRequiredService<GatewayDbContext>();
             var names = await db.Set<Users.User>().AsNoTracking().ToDictionaryAsync(user => user.Id, user => user.Name, ct);
-            var rows = (await query.ToListAsync(ct))
-                .OrderByDescending(session => session.LastSeenAt)
+            var rows = (await services.GetRequiredService<DeviceList>().LiveAsync(userId, ct))
                 .Select(session => new[]
                 {
                     session.Id, names.GetValueOrDefault(session.UserId, "?"), session.CreatedAt.ToString("u"), session.LastSeenAt.ToString("u"),
-                    (session.RefreshExpiresAt < session.ExpiresAt ? session.RefreshExpiresAt : session.ExpiresAt).ToString("u"),
-                    session.Ip ?? "", session.UserAgent ?? "",
+                    DeviceList.EndsAt(session).ToString("u"), session.Ip ?? "", session.UserAgent ?? "",
                 });
             await AdminTable.WriteAsync(context.Console.Out, ["ID", "USER", "CREATED", "LAST SEEN", "EXPIRES", "IP", "USER AGENT"], rows);
         }, cancellationToken));

@@ -8,6 +8,7 @@ internal static class AuditEventTypes
     public const string RefreshReuseDetected = "refresh.reuse-detected";
     public const string SessionRevoked = "session.revoked";
     public const string PasswordChanged = "password.changed";
+    public const string PasswordChangeFailed = "password.change-failed";
     public const string UserCreated = "user.created";
     public const string UserRemoved = "user.removed";
     public const string KeyRotated = "key.rotated";

@@ -16,7 +16,7 @@ internal sealed class SessionRequestTransform(
     string? clusterAudience,
     bool csrfHeaderOptional,
     SessionResolver resolver,
-    SessionCookies cookies,
+    SessionResponder responder,
     CsrfGuard csrf,
     AccessTokenIssuer tokens,
     IOptions<TokenOptions> tokenOptions,
@@ -37,29 +37,13 @@ internal sealed class SessionRequestTransform(
 
         var audience = clusterAudience ?? tokenOptions.Value.Audience;
         var session = await resolver.ResolveAsync(http, audience);
-        switch (session.State)
+        if (responder.AnswerProxied(http.Response, session) is { } problem)
         {
-            case SessionState.Live:
-                context.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", session.Access!.AuthorizationFor(audience, tokens));
-                return;
-
-            case SessionState.Refreshed:
-                context.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", session.Access!.AuthorizationFor(audience, tokens));
-
-                // Whatever the downstream answers (a 502 included), the browser must get the new cookies:
-                // its old refresh token is consumed.
-                var issued = session.Issued!;
-                http.Response.OnStarting(() =>
-                {
-                    cookies.Write(http.Response, issued);
-                    return Task.CompletedTask;
-                });
-                return;
-
-            default:
-                metrics.RequestRefused(session.State == SessionState.None ? "unauthenticated" : "refresh-" + session.State.ToString().ToLowerInvariant());
-                await ProblemResults.WriteAsync(http, SessionProblems.For(session, http.Response, cookies));
-                return;
+            metrics.RequestRefused(session.State == SessionState.None ? "unauthenticated" : "refresh-" + session.State.ToString().ToLowerInvariant());
+            await ProblemResults.WriteAsync(http, problem);
+            return;
         }
+
+        context.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", session.Access!.AuthorizationFor(audience, tokens));
     }
 }

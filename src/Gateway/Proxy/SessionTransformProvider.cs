@@ -14,7 +14,7 @@ namespace Gateway.Proxy;
 /// </summary>
 internal sealed class SessionTransformProvider(
     SessionResolver resolver,
-    SessionCookies cookies,
+    SessionResponder responder,
     CsrfGuard csrf,
     AccessTokenIssuer tokens,
     IOptions<TokenOptions> tokenOptions,
@@ -66,7 +66,7 @@ internal sealed class SessionTransformProvider(
         context.RequestTransforms.Add(new SessionRequestTransform(
             ProxyMetadata.ClusterAudience(context.Cluster),
             ProxyMetadata.CsrfHeaderIsOptional(context.Route),
-            resolver, cookies, csrf, tokens, tokenOptions, metrics));
+            resolver, responder, csrf, tokens, tokenOptions, metrics));
     }
 
     private static IEnumerable<(string Property, string Middleware)> MiddlewareBoundSettings(RouteConfig route)

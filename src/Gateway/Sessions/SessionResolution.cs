@@ -23,6 +23,9 @@ internal enum SessionState
 internal readonly record struct SessionResolution(SessionState State, VerifiedAccess? Access, IssuedSession? Issued, bool HadCookies,
     TimeSpan? RetryAfter = null)
 {
+    /// <summary>Live or just refreshed: the request may go on.</summary>
+    public bool IsUsable => State is SessionState.Live or SessionState.Refreshed;
+
     public static SessionResolution Unavailable => new(SessionState.Unavailable, null, null, HadCookies: true);
 
     public static SessionResolution From(RefreshResult result) => result.Outcome switch

@@ -41,6 +41,18 @@ internal sealed class SessionResolver(
     }
 
     /// <summary>
+    /// <c>POST /auth/refresh</c>: rotates the refresh token now, whatever the access cookie says.
+    /// </summary>
+    public ValueTask<SessionResolution> RefreshNowAsync(HttpContext context, string audience)
+    {
+        var header = context.Request.Headers.Cookie;
+        var refreshToken = cookies.TryGetRefresh(header, out var refreshCookie) ? protector.UnprotectRefresh(refreshCookie) : null;
+        return refreshToken is null
+            ? ValueTask.FromResult(SessionResolution.None(cookies.HasAny(header)))
+            : RefreshAsync(context, refreshToken, audience);
+    }
+
+    /// <summary>
     /// Which session the request's cookies name, live or not (an expired access cookie still names it):
     /// what logout and a new login need to end it.
     /// </summary>

@@ -26,7 +26,9 @@ internal static class SessionsServiceCollectionExtensions
         services.TryAddSingleton<SessionResolver>();
         services.TryAddScoped<SessionStarter>();
         services.TryAddScoped<SessionRevoker>();
+        services.TryAddScoped<DeviceList>();
         services.TryAddScoped<LoginService>();
+        services.TryAddSingleton<SessionResponder>();
         services.TryAddSingleton<CurrentSession>();
         services.AddHostedService<RevocationPoller>();
 

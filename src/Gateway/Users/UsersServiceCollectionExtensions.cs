@@ -15,6 +15,7 @@ internal static class UsersServiceCollectionExtensions
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddScoped<CredentialChecker>();
         services.TryAddScoped<UserService>();
+        services.TryAddScoped<PasswordChangeService>();
         services.AddHostedService<DemoUserSeeder>();
         return services;
     }

@@ -18,7 +18,7 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<DeviceSession>>, ProblemHttpResult>> List(
-        HttpContext context, CurrentSession current, GatewayDbContext db, TimeProvider time)
+        HttpContext context, CurrentSession current, DeviceList devices)
     {
         var (ticket, problem) = await current.RequireAsync(context);
         if (problem is not null)
@@ -26,23 +26,18 @@ internal static class DeviceEndpoints
             return problem;
         }
 
-        var now = time.GetUtcNow();
-        var sessions = await db.Set<Session>().AsNoTracking()
-            .Where(session => session.UserId == ticket!.Claims.UserId && session.RevokedAt == null
-                && session.ExpiresAt > now && session.RefreshExpiresAt > now)
-            .ToListAsync(context.RequestAborted);
-        IReadOnlyList<DeviceSession> devices = sessions
-            .OrderByDescending(session => session.LastSeenAt)
+        var live = await devices.LiveAsync(ticket!.Claims.UserId, context.RequestAborted);
+        IReadOnlyList<DeviceSession> body = live
             .Select(session => new DeviceSession(
                 session.Id,
                 session.CreatedAt.UtcDateTime,
                 session.LastSeenAt.UtcDateTime,
-                (session.RefreshExpiresAt < session.ExpiresAt ? session.RefreshExpiresAt : session.ExpiresAt).UtcDateTime,
+                DeviceList.EndsAt(session).UtcDateTime,
                 session.UserAgent,
                 session.Ip,
-                session.Id == ticket!.SessionId))
+                session.Id == ticket.SessionId))
             .ToList();
-        return TypedResults.Ok(devices);
+        return TypedResults.Ok(body);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeOne(

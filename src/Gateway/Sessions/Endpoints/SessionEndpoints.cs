@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Sessions.Endpoints;
 
-/// <summary><c>/auth/login</c>, <c>/auth/session</c>, <c>/auth/refresh</c>, <c>/auth/logout</c>, and the device list.</summary>
+/// <summary><c>/auth/login</c>, <c>/auth/session</c>, <c>/auth/refresh</c>, <c>/auth/logout</c>, the device list and the password change.</summary>
 internal static class SessionEndpoints
 {
     public static RouteGroupBuilder MapGatewaySessions(this RouteGroupBuilder auth)
@@ -18,10 +18,11 @@ internal static class SessionEndpoints
         auth.MapGet("/session", GetSession);
         auth.MapPost("/refresh", Refresh);
         auth.MapPost("/logout", Logout);
-        return DeviceEndpoints.MapDevices(auth);
+        DeviceEndpoints.MapDevices(auth);
+        return PasswordEndpoints.MapPassword(auth);
     }
 
-    private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Login(HttpContext context, LoginService login)
+    private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Login(HttpContext context, LoginService login, SessionCookies cookies)
     {
         var (request, problem) = await JsonBody.ReadAsync(context.Request, SessionsJsonContext.Default.LoginRequest);
         if (problem is not null)
@@ -30,18 +31,20 @@ internal static class SessionEndpoints
         }
 
         var result = await login.LoginAsync(context, request!);
-        if (result.Problem is not null)
+        switch (result.Status)
         {
-            if (result.RetryAfter is { } retryAfter)
-            {
-                LoginRateLimits.SetRetryAfter(context.Response, retryAfter);
-            }
-
-            return result.Problem;
+            case LoginStatus.SignedIn:
+                cookies.Write(context.Response, result.Session!);
+                return TypedResults.Ok(SessionBody.From(result.Session!.Ticket));
+            case LoginStatus.Malformed:
+                return ProblemResults.InvalidRequest(result.Detail!);
+            case LoginStatus.RateLimited:
+                return ProblemResults.RateLimited(context.Response, result.RetryAfter!.Value);
+            case LoginStatus.Busy:
+                return ProblemResults.Overloaded(context.Response);
+            default:
+                return ProblemResults.InvalidCredentials();
         }
-
-        context.RequestServices.GetRequiredService<SessionCookies>().Write(context.Response, result.Session!);
-        return TypedResults.Ok(SessionBody.From(result.Session!.Ticket));
     }
 
     private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> GetSession(HttpContext context, CurrentSession current)
@@ -51,24 +54,12 @@ internal static class SessionEndpoints
     }
 
     private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Refresh(
-        HttpContext context, SessionCookies cookies, SessionCookieProtector protector, RefreshService refresh, IOptions<TokenOptions> options)
+        HttpContext context, SessionResolver resolver, SessionResponder responder, IOptions<TokenOptions> options)
     {
-        var header = context.Request.Headers.Cookie;
-        var token = cookies.TryGetRefresh(header, out var cookie) ? protector.UnprotectRefresh(cookie) : null;
-        if (token is null)
-        {
-            return SessionProblems.For(SessionResolution.None(cookies.HasAny(header)), context.Response, cookies);
-        }
-
-        var result = await refresh.RefreshAsync(token, SessionRequestInfo.From(context), options.Value.Audience, context.RequestAborted);
-        var session = SessionResolution.From(result);
-        if (session.State != SessionState.Refreshed)
-        {
-            return SessionProblems.For(session, context.Response, cookies);
-        }
-
-        cookies.Write(context.Response, session.Issued!);
-        return TypedResults.Ok(SessionBody.From(session.Issued!.Ticket));
+        var session = await resolver.RefreshNowAsync(context, options.Value.Audience);
+        return responder.Answer(context.Response, session) is { } problem
+            ? problem
+            : TypedResults.Ok(SessionBody.From(session.Issued!.Ticket));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Logout(

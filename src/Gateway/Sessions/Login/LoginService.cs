@@ -26,7 +26,7 @@ internal sealed class LoginService(
     {
         if (Validate(request) is { } malformed)
         {
-            return new LoginResult(null, ProblemResults.InvalidRequest(malformed));
+            return LoginResult.Malformed(malformed);
         }
 
         var userName = request.Username!;
@@ -34,7 +34,7 @@ internal sealed class LoginService(
         if (rateLimits.TryAcquireForUser(User.Normalize(userName)) is { } retryAfter)
         {
             metrics.Login("rate-limited");
-            return new LoginResult(null, ProblemResults.RateLimited(), retryAfter);
+            return LoginResult.RateLimited(retryAfter);
         }
 
         var result = await credentials.CheckAsync(userName, request.Password!, context.RequestAborted);
@@ -49,16 +49,16 @@ internal sealed class LoginService(
 
                 var session = await starter.StartAsync(result.User!, client, context.RequestAborted);
                 metrics.Login("succeeded");
-                SessionsLog.LoginSucceeded(logger, result.User!.Id, session.Ticket.SessionId);
-                return new LoginResult(session, null);
+                LoginLog.LoginSucceeded(logger, result.User!.Id, session.Ticket.SessionId);
+                return LoginResult.SignedIn(session);
 
             case CredentialOutcome.Busy:
                 metrics.Login("busy");
-                return new LoginResult(null, ProblemResults.Overloaded(), TimeSpan.FromSeconds(1));
+                return LoginResult.Busy;
 
             default:
                 metrics.Login("failed");
-                SessionsLog.LoginFailed(logger, result.Outcome, client.Ip);
+                LoginLog.LoginFailed(logger, result.Outcome, client.Ip);
                 audit.Add(AuditEventTypes.LoginFailed, userName: userName, ip: client.Ip, userAgent: client.UserAgent,
                     detail: result.Outcome == CredentialOutcome.LockedOut ? "locked out" : "invalid credentials");
                 using (await writeGate.EnterAsync(context.RequestAborted))
@@ -66,7 +66,7 @@ internal sealed class LoginService(
                     await db.SaveChangesAsync(context.RequestAborted);
                 }
 
-                return new LoginResult(null, ProblemResults.InvalidCredentials());
+                return LoginResult.Refused;
         }
     }
 

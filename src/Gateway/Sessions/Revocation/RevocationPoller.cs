@@ -53,7 +53,7 @@ internal sealed class RevocationPoller(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Keep polling: a database blip must not stop revocations from reaching this instance.
-                SessionsLog.RevocationPollFailed(logger, exception);
+                RevocationLog.RevocationPollFailed(logger, exception);
             }
         }
     }

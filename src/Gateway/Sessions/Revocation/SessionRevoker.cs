@@ -53,7 +53,7 @@ internal sealed class SessionRevoker(
         foreach (var session in targets)
         {
             revoked.Add(session.Id, now);
-            SessionsLog.SessionRevoked(logger, session.Id, session.UserId, reason);
+            RevocationLog.SessionRevoked(logger, session.Id, session.UserId, reason);
         }
 
         if (targets.Count > 0)

@@ -53,6 +53,54 @@ public sealed class PasswordEndpointsTests
         Assert.Equal(HttpStatusCode.OK, (await gateway.CreateBrowser().LoginAsync("alice", GatewayFactory.Password)).StatusCode);
     }
 
+    [Fact]
+    public async Task ChangePassword_WrongCurrentPassword_AnswersItsOwnProblemTypeNotWeakPassword()
+    {
+        await using var gateway = new GatewayFactory();
+        using var browser = await gateway.SignedInBrowserAsync();
+
+        var response = await browser.PostAsync("/auth/password", new { currentPassword = "guessing wrong", newPassword = NewPassword });
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.BadRequest, "wrong-password");
+    }
+
+    [Fact]
+    public async Task ChangePassword_WrongCurrentPasswords_CountTowardLockoutLikeFailedLogins()
+    {
+        await using var gateway = new GatewayFactory(settings: new() { ["Gateway:Lockout:MaxFailedAttempts"] = "3" });
+        using var thief = await gateway.SignedInBrowserAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await thief.PostAsync("/auth/password", new { currentPassword = "guess " + i + " wrong", newPassword = NewPassword });
+        }
+
+        var withTheRightOne = await thief.PostAsync("/auth/password", new { currentPassword = GatewayFactory.Password, newPassword = NewPassword });
+        var ownerSignIn = await gateway.CreateBrowser().LoginAsync("alice", GatewayFactory.Password);
+
+        await ProblemAssert.IsAsync(withTheRightOne, HttpStatusCode.BadRequest, "wrong-password");
+        Assert.Equal(HttpStatusCode.Unauthorized, ownerSignIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangePassword_PastThePerUserLimit_Answers429WithRetryAfter()
+    {
+        await using var gateway = new GatewayFactory(settings: new()
+        {
+            ["Gateway:RateLimiting:Enabled"] = "true",
+            ["Gateway:RateLimiting:LoginPermitsPerMinute"] = "2",
+        });
+        using var browser = await gateway.SignedInBrowserAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            await browser.PostAsync("/auth/password", new { currentPassword = "guess " + i + " wrong", newPassword = NewPassword });
+        }
+
+        var response = await browser.PostAsync("/auth/password", new { currentPassword = GatewayFactory.Password, newPassword = NewPassword });
+
+        await ProblemAssert.IsAsync(response, (HttpStatusCode)429, "rate-limited");
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
     [Theory]
     [InlineData("short")]
     [InlineData("password123")]
