@@ -33,8 +33,6 @@ internal static class KeyCommands
         rotate.SetAction((parse, cancellationToken) => context.RunAsync(async (services, ct) =>
         {
             var key = await services.GetRequiredService<SigningKeyStore>().RotateAsync(parse.GetValue(now), ct);
-            services.GetRequiredService<AuditTrail>().Add(AuditEventTypes.KeyRotated, detail: $"kid {key.Kid} signs from {key.ActivatesAt:u}");
-            await services.GetRequiredService<GatewayDbContext>().SaveChangesAsync(ct);
             await context.Console.Out.WriteLineAsync($"Key {key.Kid} ({key.Algorithm}) published; it signs from {key.ActivatesAt:u}.");
         }, cancellationToken));
 

@@ -2,8 +2,8 @@ namespace Gateway.Csrf;
 
 internal sealed class CsrfOptions
 {
-    /// <summary>Bound from the <c>Gateway</c> section: <c>Gateway:AllowedOrigins</c>.</summary>
-    public const string SectionName = "Gateway";
+    /// <summary>The one key these options hold; the contract names it at the top of the <c>Gateway</c> section.</summary>
+    public const string AllowedOriginsKey = "Gateway:AllowedOrigins";
 
     /// <summary>
     /// Origins besides the gateway's own (the origin of <c>Gateway:Tokens:Issuer</c>) allowed to call it and to

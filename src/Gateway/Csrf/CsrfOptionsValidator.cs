@@ -10,6 +10,6 @@ internal sealed class CsrfOptionsValidator : IValidateOptions<CsrfOptions>
         return invalid.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"Gateway:AllowedOrigins must hold origins like https://app.example.com (scheme, host, optional port, no path): {string.Join(", ", invalid)}");
+                $"{CsrfOptions.AllowedOriginsKey} must hold origins like https://app.example.com (scheme, host, optional port, no path): {string.Join(", ", invalid)}");
     }
 }

@@ -1,5 +1,5 @@
-using Gateway.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Csrf;
 
@@ -7,7 +7,12 @@ internal static class CsrfServiceCollectionExtensions
 {
     public static IServiceCollection AddGatewayCsrf(this IServiceCollection services)
     {
-        services.AddValidatedOptions<CsrfOptions, CsrfOptionsValidator>(CsrfOptions.SectionName);
+        // Bound from its one key, not from the whole Gateway section that the other features' sections live in.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CsrfOptions>, CsrfOptionsValidator>());
+        services.AddOptions<CsrfOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+                options.AllowedOrigins = configuration.GetSection(CsrfOptions.AllowedOriginsKey).Get<string[]>() ?? [])
+            .ValidateOnStart();
         services.TryAddSingleton<CsrfGuard>();
         services.TryAddSingleton<CsrfEndpointFilter>();
         return services;

@@ -5,10 +5,10 @@ namespace Gateway.Observability;
 /// <summary>Security events as rows, added to the caller's unit of work so they commit with what they record.</summary>
 internal sealed class AuditTrail(GatewayDbContext db, TimeProvider time)
 {
-    public void Add(string type, string? userId = null, string? userName = null, string? sessionId = null,
+    public AuditEvent Add(string type, string? userId = null, string? userName = null, string? sessionId = null,
         string? ip = null, string? userAgent = null, string? detail = null)
     {
-        db.Add(new AuditEvent
+        var row = new AuditEvent
         {
             At = time.GetUtcNow(),
             Type = type,
@@ -18,6 +18,8 @@ internal sealed class AuditTrail(GatewayDbContext db, TimeProvider time)
             Ip = ip,
             UserAgent = userAgent,
             Detail = detail,
-        });
+        };
+        db.Add(row);
+        return row;
     }
 }

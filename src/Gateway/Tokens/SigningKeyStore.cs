@@ -1,3 +1,4 @@
+using Gateway.Observability;
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ namespace Gateway.Tokens;
 /// <summary>Key rows in the database: the first key, rotations, listing. Shared by the gateway and the CLI.</summary>
 internal sealed class SigningKeyStore(
     GatewayDbContext db,
+    AuditTrail audit,
     IDataProtectionProvider dataProtection,
     TimeProvider time,
     IOptions<TokenOptions> options)
@@ -27,24 +29,28 @@ internal sealed class SigningKeyStore(
         var active = rows.Where(row => row.ActivatesAt <= now && usableKids.Contains(row.Kid));
         if (!active.Any())
         {
-            await AddNextGenerationAsync(now, cancellationToken);
+            await AddNextGenerationAsync(now, audited: false, cancellationToken);
         }
     }
 
-    /// <summary>Adds the next key: published at once, signing after KeyPublicationDelay or, with <paramref name="immediately"/>, now.</summary>
+    /// <summary>
+    /// Adds the next key: published at once, signing after KeyPublicationDelay or, with <paramref name="immediately"/>,
+    /// now. The audit row commits with the key or not at all.
+    /// </summary>
     public async Task<SigningKey> RotateAsync(bool immediately, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return await AddNextGenerationAsync(immediately ? now : now + options.Value.KeyPublicationDelay, cancellationToken);
+        return await AddNextGenerationAsync(immediately ? now : now + options.Value.KeyPublicationDelay, audited: true, cancellationToken);
     }
 
-    private async Task<SigningKey> AddNextGenerationAsync(DateTimeOffset activatesAt, CancellationToken cancellationToken)
+    private async Task<SigningKey> AddNextGenerationAsync(DateTimeOffset activatesAt, bool audited, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var generation = await db.Set<SigningKey>().Select(key => (int?)key.Generation).MaxAsync(cancellationToken) ?? 0;
             var key = SigningKeyMaterial.Create(options.Value.SigningAlgorithm, generation + 1, time.GetUtcNow(), activatesAt, Protector);
             db.Add(key);
+            var row = audited ? audit.Add(AuditEventTypes.KeyRotated, detail: $"kid {key.Kid} signs from {key.ActivatesAt:u}") : null;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -54,6 +60,10 @@ internal sealed class SigningKeyStore(
             {
                 // Another instance took this generation first (unique index): take the next one.
                 db.Entry(key).State = EntityState.Detached;
+                if (row is not null)
+                {
+                    db.Entry(row).State = EntityState.Detached;
+                }
             }
         }
     }
