@@ -9,7 +9,7 @@ namespace Gateway.Cleanup;
 
 /// <summary>
 /// One cleanup pass, in small batches each under the write gate so a rotation never waits long:
-/// successor cookies past the grace period, expired refresh tokens, ended sessions (their tokens go with
+/// consumed tokens past the grace period compacted to tombstones, expired refresh tokens, ended sessions (their tokens go with
 /// them), revocation log rows no instance still needs, old audit rows.
 /// </summary>
 internal sealed class ExpiredDataCleaner(
@@ -29,10 +29,14 @@ internal sealed class ExpiredDataCleaner(
         var revocationsUnneeded = now - tokens.AccessTokenLifetime - TimeSpan.FromHours(1);
         var auditExpired = now - cleanup.AuditRetention;
 
+        // Past the grace period a consumed token is only a tombstone: its hash, session and expiry are all reuse detection
+        // needs. The successor's cookies (about 2.5 KB) and its hash go.
         var total = await InBatchesAsync(batch => db.Set<RefreshToken>()
-            .Where(token => token.SuccessorCookies != null && token.ConsumedAt < graceEnded)
+            .Where(token => (token.SuccessorCookies != null || token.SuccessorHash != null) && token.ConsumedAt < graceEnded)
             .Take(batch)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(token => token.SuccessorCookies, (string?)null), cancellationToken), cancellationToken);
+            .ExecuteUpdateAsync(setters => setters
+                .SetProperty(token => token.SuccessorCookies, (string?)null)
+                .SetProperty(token => token.SuccessorHash, (string?)null), cancellationToken), cancellationToken);
 
         // A consumed but unexpired token stays: presenting it again is how reuse is detected.
         total += await InBatchesAsync(batch => db.Set<RefreshToken>()

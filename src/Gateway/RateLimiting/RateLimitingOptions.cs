@@ -11,8 +11,8 @@ internal sealed class RateLimitingOptions
     public int LoginPermitsPerMinute { get; set; } = 10;
 
     /// <summary>
-    /// Database decisions per minute about one refresh token (concurrent presenters count once); default 30.
-    /// A browser needs one per access token lifetime; more is someone hammering a token.
+    /// Rotations per session and minute (login excluded), and database decisions per presented refresh token and minute
+    /// (concurrent presenters count once); default 30. A browser needs one per access token lifetime; past it: 429.
     /// </summary>
     public int RefreshPermitsPerMinute { get; set; } = 30;
 }

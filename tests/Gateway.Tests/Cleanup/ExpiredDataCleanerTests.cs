@@ -52,7 +52,7 @@ public abstract class ExpiredDataCleanerTests : ProviderTests
     }
 
     [Fact]
-    public async Task Cleanup_SuccessorCookiesPastTheGracePeriod_AreErased()
+    public async Task Cleanup_ConsumedTokensPastTheGracePeriod_KeepOnlyATombstone()
     {
         await using var gateway = NewGateway();
         using var browser = await gateway.SignedInBrowserAsync();
@@ -61,7 +61,9 @@ public abstract class ExpiredDataCleanerTests : ProviderTests
 
         await RunAsync(gateway);
 
-        Assert.False(await gateway.WithDbAsync(db => db.Set<RefreshToken>().AnyAsync(token => token.SuccessorCookies != null)));
+        var consumed = await gateway.WithDbAsync(db => db.Set<RefreshToken>().SingleAsync(token => token.ConsumedAt != null));
+        Assert.Null(consumed.SuccessorCookies);
+        Assert.Null(consumed.SuccessorHash);
     }
 
     [Fact]

@@ -220,6 +220,46 @@ public sealed class BruteForceTests
         Assert.Null(await gateway.WithDbAsync(db => db.Set<Session>().Select(session => session.RevokedAt).SingleAsync()));
     }
 
+    // Each rotation hands out a new token, so only a bound per session stops a client rotating without end
+    // (every rotation stores a row). Past it: 429, cookies and session kept.
+    [Fact]
+    public async Task Refresh_ThirtyFirstRotationOfOneSessionWithinAMinute_Answers429AndKeepsTheSession()
+    {
+        await using var gateway = new GatewayFactory(settings: Limits(refreshPermits: 30));
+        using var client = await gateway.SignedInBrowserAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/auth/refresh")).StatusCode);
+        }
+
+        var response = await client.PostAsync("/auth/refresh");
+        var session = await client.GetAsync("/auth/session");
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+        Assert.Equal(31, await gateway.WithDbAsync(db => db.Set<RefreshToken>().CountAsync()));
+    }
+
+    // Another session of the same user is not held back by the first one's rotations.
+    [Fact]
+    public async Task Refresh_OneSessionPastItsRotationBound_OtherSessionsStillRotate()
+    {
+        await using var gateway = new GatewayFactory(settings: Limits(loginPermits: 10, refreshPermits: 2));
+        using var busy = await gateway.SignedInBrowserAsync();
+        using var other = gateway.CreateBrowser();
+        await other.LoginAsync("alice", GatewayFactory.Password);
+        for (var i = 0; i < 3; i++)
+        {
+            await busy.PostAsync("/auth/refresh");
+        }
+
+        var response = await other.PostAsync("/auth/refresh");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     // The current password on /auth/password is a credential like a login's, under the same per-user limit.
     [Fact]
     public async Task ChangePassword_GuessingTheCurrentPasswordPastTheLimit_Answers429()

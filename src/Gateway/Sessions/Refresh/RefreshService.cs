@@ -47,7 +47,7 @@ internal sealed class RefreshService(
         {
             // Counted here, once per shared rotation: a burst of parallel requests is one decision.
             // The rotation is shared: it must not die with the client that happened to start it.
-            var result = rateLimits.TryAcquire(hash) is { } retryAfter
+            var result = rateLimits.TryAcquireDecision(hash) is { } retryAfter
                 ? Record(RefreshResult.Throttled(retryAfter))
                 : await DecideAsync(hash, client, audience, CancellationToken.None);
             flight.SetResult(result);
@@ -83,6 +83,12 @@ internal sealed class RefreshService(
                 switch (RefreshRules.Decide(state, now, options.Value.RefreshGracePeriod))
                 {
                     case RefreshDecision.Rotate:
+                        // Counted once per call (a lost race reads again and may decide Rotate again), before any work.
+                        if (round == 0 && rateLimits.TryAcquireRotation(state.SessionId) is { } wait)
+                        {
+                            return Record(RefreshResult.Throttled(wait));
+                        }
+
                         var issued = issuer.Issue(state.UserId, state.UserName, state.Roles, state.SessionId, state.SessionExpiresAt, now, audience);
                         var write = new RotationWrite(hash, state.SessionId, issued.RefreshHash, issued.Session.ToStoredCookies(), now,
                             issued.RefreshExpiresAt, client);
