@@ -72,7 +72,9 @@ internal static class KeyCommands
     /// true from the moment the command exits, on every instance that reaches the database. Never more than
     /// <see cref="MaxKeyRingWait"/>: with a longer interval (a benchmark's hour) the change arrives with the next reload.
     /// </summary>
-    private static Task WaitForKeyRingReloadsAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.Min(2 * services.GetRequiredService<IOptions<TokenOptions>>().Value.KeyRingRefreshInterval, MaxKeyRingWait),
-            services.GetRequiredService<TimeProvider>(), cancellationToken);
+    private static Task WaitForKeyRingReloadsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var twoReloads = 2 * services.GetRequiredService<IOptions<TokenOptions>>().Value.KeyRingRefreshInterval;
+        return Task.Delay(twoReloads < MaxKeyRingWait ? twoReloads : MaxKeyRingWait, services.GetRequiredService<TimeProvider>(), cancellationToken);
+    }
 }

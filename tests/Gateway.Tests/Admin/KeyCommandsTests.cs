@@ -266,12 +266,16 @@ public abstract class KeyCommandsTests : ProviderTests, IAsyncLifetime
         gateway.WithDbAsync(db => db.Set<SigningKey>().OrderByDescending(key => key.Generation).Select(key => key.Kid).FirstAsync());
 
     /// <summary>
-    /// Moves the gateway's clock past the CLI's real "now" plus <paramref name="further"/> and one key ring reload,
+    /// Moves the gateway's clock past the CLI's real "now" plus <paramref name="further"/> and one key ring reload (and at
+    /// least one reload past where it was),
     /// then waits for that reload to publish <paramref name="kid"/>. Answers the kids the JWKS then publishes.
     /// </summary>
     private static async Task<IReadOnlyList<string>> AfterKeyRingReloadAsync(GatewayFactory gateway, string kid, TimeSpan further)
     {
-        gateway.Clock.SetUtcNow(DateTimeOffset.UtcNow + further + KeyRingRefreshInterval);
+        // At least one whole interval past the gateway's own clock too: a second call soon after a first must still reload.
+        var target = DateTimeOffset.UtcNow + further + KeyRingRefreshInterval;
+        var afterNextReload = gateway.Clock.GetUtcNow() + KeyRingRefreshInterval;
+        gateway.Clock.SetUtcNow(target > afterNextReload ? target : afterNextReload);
         var published = await Eventually.WaitForAsync(
             async () => (await Jwks.FetchAsync(gateway)).Keys.Select(key => key.Kid).ToList(),
             kids => kids.Contains(kid));
