@@ -44,6 +44,20 @@ public sealed class ProgramTests
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Main_PostgresProviderWithSqliteConnectionString_Exits1WithOneLineNamingBothSettings()
+    {
+        await using var gateway = StartInProduction(new() { ["Gateway__Storage__Provider"] = "Postgres" });
+
+        var (exitCode, output, error) = await gateway.WaitForExitAsync();
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(DotnetProcess.Lines(error));
+        Assert.Contains("ConnectionStrings:Gateway", line, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Storage:Provider", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output + error, StringComparison.Ordinal);
+    }
+
     private static DotnetProcess StartInProduction(Dictionary<string, string> settings)
     {
         var environment = new Dictionary<string, string>

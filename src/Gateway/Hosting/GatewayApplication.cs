@@ -18,6 +18,7 @@ internal static class GatewayApplication
 {
     public static WebApplication Build(string[] args)
     {
+        RuntimeFloor.EnsureSupported();
         var builder = ConfigurationFiles.CreateBuilder(args);
         // Storage first: its migrator is the first hosted service, before anything reads the database.
         builder.Services

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace Gateway.Http;
 
 internal static class HttpServiceCollectionExtensions
@@ -8,6 +10,9 @@ internal static class HttpServiceCollectionExtensions
         // A trace id is an internal identifier: it stays in the logs, not in answers to clients.
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context => context.ProblemDetails.Extensions.Remove("traceId"));
         services.AddExceptionHandler<GatewayExceptionHandler>();
+
+        // "No Server header" (contract): what software answers is nobody's business. Proxied answers: Proxy/ drops the downstream's.
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }
 
@@ -16,6 +21,7 @@ internal static class HttpServiceCollectionExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<ProtocolGuardMiddleware>();
         return app;
     }
 }

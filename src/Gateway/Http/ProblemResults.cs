@@ -60,6 +60,17 @@ internal static class ProblemResults
     public static ProblemHttpResult DownstreamTimedOut() =>
         Create(StatusCodes.Status504GatewayTimeout, ProblemTypes.DownstreamTimedOut, "The upstream service did not answer in time.");
 
+    /// <summary>500 for a fault in the gateway's own code; what failed stays in the logs.</summary>
+    public static ProblemHttpResult ServerError() =>
+        Create(StatusCodes.Status500InternalServerError, ProblemTypes.ServerError, "An unexpected error occurred.");
+
+    /// <summary>405: sets <c>Allow</c> (RFC 9110 section 15.5.6 requires it), then the problem.</summary>
+    public static ProblemHttpResult MethodNotAllowed(HttpResponse response, string allowed, string detail)
+    {
+        response.Headers.Allow = allowed;
+        return Create(StatusCodes.Status405MethodNotAllowed, ProblemTypes.MethodNotAllowed, "The method is not allowed.", detail);
+    }
+
     public static ProblemHttpResult NotFound(string detail) =>
         Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", detail);
 

@@ -17,6 +17,7 @@ internal static class ProblemTypes
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string ServerError = Prefix + "server-error";
+    public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string Overloaded = Prefix + "overloaded";
     public const string DownstreamUnavailable = Prefix + "downstream-unavailable";
     public const string DownstreamTimedOut = Prefix + "downstream-timeout";

@@ -12,4 +12,5 @@ internal static class AuditEventTypes
     public const string UserCreated = "user.created";
     public const string UserRemoved = "user.removed";
     public const string KeyRotated = "key.rotated";
+    public const string KeyRevoked = "key.revoked";
 }

@@ -4,6 +4,8 @@ internal static class ProxyServiceCollectionExtensions
 {
     public const string SectionName = "ReverseProxy";
 
+    private const string ForwarderLogCategory = "Yarp.ReverseProxy.Forwarder.HttpForwarder";
+
     /// <summary>YARP with routes and clusters from the <c>ReverseProxy</c> section (reloaded on change), protected by default.</summary>
     public static IServiceCollection AddGatewayProxy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -11,6 +13,10 @@ internal static class ProxyServiceCollectionExtensions
             .LoadFromConfig(configuration.GetSection(SectionName))
             .AddConfigFilter<ProtectedByDefaultConfigFilter>()
             .AddTransforms<SessionTransformProvider>();
+
+        // YARP logs every failed forward as a warning with a stack trace, a client's broken body included (an
+        // anonymous log flood). ProxyErrorMiddleware logs each failure itself, as loud as whose fault it was.
+        services.AddLogging(logging => logging.AddFilter(ForwarderLogCategory, LogLevel.Error));
         return services;
     }
 
@@ -19,6 +25,7 @@ internal static class ProxyServiceCollectionExtensions
         endpoints.MapReverseProxy(proxy =>
         {
             proxy.Use(ProxyErrorMiddleware.InvokeAsync);
+            proxy.Use(UpgradeFilter.InvokeAsync);
 
             // A custom pipeline replaces YARP's default one: keep its standard steps.
             proxy.UseSessionAffinity();

@@ -3,7 +3,9 @@ using Gateway.Observability;
 using Gateway.Sessions;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
 namespace Gateway.Proxy;
@@ -20,6 +22,9 @@ internal sealed class SessionTransformProvider(
     IOptions<TokenOptions> tokenOptions,
     GatewayMetrics metrics) : ITransformProvider
 {
+    // "No Server header" (contract): not the downstream's either.
+    private static readonly ResponseHeaderRemoveTransform DownstreamServerHeader = new(HeaderNames.Server, ResponseCondition.Always);
+
     public void ValidateRoute(TransformRouteValidationContext context)
     {
         var policy = context.Route.AuthorizationPolicy;
@@ -58,11 +63,13 @@ internal sealed class SessionTransformProvider(
     {
         context.RequestTransforms.Add(RequestHygieneTransform.Instance);
         context.ResponseTransforms.Add(DownstreamCookieTransform.Instance);
+        context.ResponseTransforms.Add(DownstreamServerHeader);
         if (context.Route is null || ProxyMetadata.IsAnonymous(context.Route))
         {
             return;
         }
 
+        context.ResponseTransforms.Add(PrivateCacheTransform.Instance);
         context.RequestTransforms.Add(new SessionRequestTransform(
             ProxyMetadata.ClusterAudience(context.Cluster),
             ProxyMetadata.CsrfHeaderIsOptional(context.Route),

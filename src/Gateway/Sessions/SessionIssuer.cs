@@ -40,7 +40,8 @@ internal sealed class SessionIssuer(AccessTokenIssuer tokens, SessionCookieProte
             IssuedAt = WholeSeconds(now),
             ExpiresAt = WholeSeconds(Earliest(now + options.Value.AccessTokenLifetime, sessionEndsAt)),
         };
-        return new AccessTicket(claims, audience, tokens.Mint(claims, audience), sessionExpiresAt);
+        var jwt = tokens.Mint(claims, audience, out var kid);
+        return new AccessTicket(claims, audience, jwt, sessionExpiresAt, kid);
     }
 
     private static DateTimeOffset Earliest(DateTimeOffset left, DateTimeOffset right) => left < right ? left : right;

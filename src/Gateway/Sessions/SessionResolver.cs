@@ -1,6 +1,7 @@
 using Gateway.Sessions.HotPath;
 using Gateway.Sessions.Refresh;
 using Gateway.Sessions.Revocation;
+using Gateway.Tokens;
 using Microsoft.Extensions.Primitives;
 
 namespace Gateway.Sessions;
@@ -15,6 +16,7 @@ internal sealed class SessionResolver(
     VerifiedAccessCache cache,
     RevokedSessions revoked,
     RefreshService refresh,
+    SigningKeyRing keys,
     TimeProvider time)
 {
     public ValueTask<SessionResolution> ResolveAsync(HttpContext context, string audience)
@@ -68,7 +70,7 @@ internal sealed class SessionResolver(
         return refreshToken is null ? null : await refresh.FindSessionIdAsync(refreshToken, context.RequestAborted);
     }
 
-    /// <summary>The hot path: a cached cookie costs a span lookup and a revocation probe.</summary>
+    /// <summary>The hot path: a cached cookie costs a span lookup, a revocation probe and a revoked-key probe.</summary>
     private VerifiedAccess? FindLiveAccess(StringValues header, out bool sessionRevoked)
     {
         sessionRevoked = false;
@@ -98,7 +100,8 @@ internal sealed class SessionResolver(
             return null;
         }
 
-        return access.Ticket.ExpiresAt > time.GetUtcNow() ? access : null;
+        // A token whose key was revoked (keys revoke) counts as expired: the refresh below mints one with a key in use.
+        return access.Ticket.ExpiresAt > time.GetUtcNow() && !keys.IsRevoked(access.Ticket.Kid) ? access : null;
     }
 
     // The new access cookie is not cached here: it is cached when the browser presents it. A cookie whose answer was

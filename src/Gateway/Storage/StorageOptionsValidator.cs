@@ -1,4 +1,7 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Gateway.Storage;
 
@@ -20,8 +23,42 @@ internal sealed class StorageOptionsValidator(IConfiguration configuration) : IV
                 $"when {StorageOptions.SectionName}:Provider is Postgres.");
         }
 
+        if (UnreadableConnectionString(options.Provider) is { } unreadable)
+        {
+            return ValidateOptionsResult.Fail(
+                $"ConnectionStrings:{StorageServiceCollectionExtensions.ConnectionStringName} is not a {options.Provider} connection string " +
+                $"while {StorageOptions.SectionName}:Provider is {options.Provider} ({unreadable}); give one for that provider, or change the provider.");
+        }
+
         return string.IsNullOrWhiteSpace(options.DataPath)
             ? ValidateOptionsResult.Fail($"{StorageOptions.SectionName}:DataPath must name a folder.")
             : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>
+    /// Why the provider's own parser refuses the configured connection string, or null. Only a keyword or a position is
+    /// named, never a value: a password in the string stays out of the message.
+    /// </summary>
+    private string? UnreadableConnectionString(StorageProvider provider)
+    {
+        var connectionString = configuration.GetConnectionString(StorageServiceCollectionExtensions.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return null;
+        }
+
+        DbConnectionStringBuilder builder = provider == StorageProvider.Postgres ? new NpgsqlConnectionStringBuilder() : new SqliteConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = connectionString;
+            return null;
+        }
+        catch (ArgumentException refused)
+        {
+            // Npgsql names the keyword it cannot set (its own message ends in "key was not present in the dictionary").
+            return refused.ParamName is { Length: > 0 } keyword && provider == StorageProvider.Postgres
+                ? $"it has no setting '{keyword}'"
+                : refused.Message;
+        }
     }
 }

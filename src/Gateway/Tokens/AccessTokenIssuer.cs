@@ -10,11 +10,19 @@ internal sealed class AccessTokenIssuer(SigningKeyRing ring, IOptions<TokenOptio
 {
     public const string TokenType = "at+jwt";
 
+    /// <summary>Whether a token signed by <paramref name="kid"/> must be treated as expired (its key was revoked).</summary>
+    public bool IsRevokedKey(string? kid) => ring.IsRevoked(kid);
+
     // Times come from the claims (TimeProvider), never from the handler's own clock.
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public string Mint(AccessTokenClaims claims, string audience)
+    public string Mint(AccessTokenClaims claims, string audience) => Mint(claims, audience, out _);
+
+    /// <summary>Mints a token and says which key signed it (<paramref name="kid"/>): the hot path refuses a revoked one.</summary>
+    public string Mint(AccessTokenClaims claims, string audience, out string kid)
     {
+        var signer = ring.Signer();
+        kid = signer.Kid;
         var payload = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             [JwtRegisteredClaimNames.Sub] = claims.UserId,
@@ -40,7 +48,7 @@ internal sealed class AccessTokenIssuer(SigningKeyRing ring, IOptions<TokenOptio
             NotBefore = claims.IssuedAt.UtcDateTime,
             Expires = claims.ExpiresAt.UtcDateTime,
             Claims = payload,
-            SigningCredentials = ring.Signer().Credentials,
+            SigningCredentials = signer.Credentials,
         });
     }
 }

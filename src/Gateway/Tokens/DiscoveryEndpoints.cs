@@ -25,10 +25,12 @@ internal static class DiscoveryEndpoints
             TokensJsonContext.Default.DiscoveryDocument);
     }
 
-    private static async Task<JsonHttpResult<JsonWebKeySetDocument>> GetJwks(SigningKeyRing ring, HttpContext context)
+    // From the ring in memory: an unauthenticated endpoint must not cost a database read per request. The ring reloads
+    // every KeyRingRefreshInterval, and `keys rotate` / `keys revoke` wait that long before they exit.
+    private static JsonHttpResult<JsonWebKeySetDocument> GetJwks(SigningKeyRing ring, HttpResponse response)
     {
-        SetShortCache(context.Response);
-        var keys = (await ring.PublishedNowAsync(context.RequestAborted)).Select(key => key.PublicKey).ToList();
+        SetShortCache(response);
+        var keys = ring.Published().Select(key => key.PublicKey).ToList();
         return TypedResults.Json(new JsonWebKeySetDocument(keys), TokensJsonContext.Default.JsonWebKeySetDocument);
     }
 

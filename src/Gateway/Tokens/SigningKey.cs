@@ -20,4 +20,7 @@ internal sealed class SigningKey
 
     /// <summary>From this instant the key signs; before it, it is only published.</summary>
     public DateTimeOffset ActivatesAt { get; init; }
+
+    /// <summary>Set by <c>keys revoke</c> (a compromised key): never published nor used again; null while in use.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Gateway.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Tokens;
 
 /// <summary>
-/// The keys this instance signs with and publishes, read from the database and refreshed periodically so a
-/// rotation made by the CLI or another instance signs within a second; the JWKS reads the database itself.
+/// The keys this instance signs with and publishes, held in memory: the JWKS, the signer and the hot path's revoked-key
+/// probe read only memory. Reloaded from the database every <c>KeyRingRefreshInterval</c> (1 s), so a rotation or a
+/// revocation made by the CLI or another instance takes effect within that; the CLI waits that long before it exits.
 /// </summary>
 internal sealed class SigningKeyRing(
     IServiceScopeFactory scopeFactory,
@@ -18,45 +20,37 @@ internal sealed class SigningKeyRing(
 {
     // One reload at a time: a slower one finishing last must not put back a ring without the newest key.
     private readonly SemaphoreSlim _reload = new(1, 1);
-    private volatile IReadOnlyList<LoadedSigningKey> _keys = [];
+    private volatile RingState _state = RingState.Empty;
     private long _reloadRequests;
     private long _coveredRequests;
 
     public LoadedSigningKey Signer()
     {
-        var keys = _keys;
+        var keys = _state.Usable;
         var generation = SigningKeySchedule.SignerGeneration(keys.Select(key => key.Times), time.GetUtcNow())
-            ?? throw new InvalidOperationException("The signing key ring has no active key; it was not initialized.");
+            // A replacement made by `keys revoke` on a machine whose clock runs ahead: published already, so it may sign.
+            ?? keys.Select(key => (int?)key.Times.Generation).Min()
+            ?? throw new InvalidOperationException("The signing key ring has no usable key; it was not initialized.");
         return keys.First(key => key.Times.Generation == generation);
     }
 
+    /// <summary>What the JWKS publishes: every usable key whose tokens may still be live. Memory only.</summary>
     public IReadOnlyList<LoadedSigningKey> Published()
     {
-        var keys = _keys;
+        var state = _state;
         var now = time.GetUtcNow();
-        var times = keys.Select(key => key.Times).ToList();
         var lifetime = options.Value.AccessTokenLifetime;
-        return keys.Where(key => SigningKeySchedule.Status(key.Times, times, now, lifetime) != SigningKeyStatus.Expired).ToList();
+        return state.Usable.Where(key => SigningKeySchedule.Status(key.Times, state.Schedule, now, lifetime) != SigningKeyStatus.Expired).ToList();
     }
 
     /// <summary>
-    /// What the JWKS publishes, read from the database now: a key rotated in by the CLI or another instance is
-    /// published at once. If the database cannot be read, the keys already known (never an error: downstreams
-    /// fetch the JWKS when they meet a key id they lack).
+    /// Whether <paramref name="kid"/> was revoked (<c>keys revoke</c>): a token it signed is treated as expired. The hot
+    /// path asks on every request: a field read while no key was ever revoked, else one set probe.
     /// </summary>
-    public async Task<IReadOnlyList<LoadedSigningKey>> PublishedNowAsync(CancellationToken cancellationToken)
+    public bool IsRevoked(string? kid)
     {
-        try
-        {
-            await ReloadAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The database may be briefly unreachable: publish what this instance knows.
-            TokensLog.KeyRingReloadFailed(logger, exception);
-        }
-
-        return Published();
+        var revoked = _state.Revoked;
+        return revoked.Count > 0 && kid is not null && revoked.Contains(kid);
     }
 
     /// <summary>
@@ -71,7 +65,7 @@ internal sealed class SigningKeyRing(
             await using (var scope = scopeFactory.CreateAsyncScope())
             {
                 var store = scope.ServiceProvider.GetRequiredService<SigningKeyStore>();
-                await store.EnsureActiveKeyAsync(_keys.Select(key => key.Kid).ToHashSet(), ct);
+                await store.EnsureActiveKeyAsync(_state.Usable.Select(key => key.Kid).ToHashSet(), ct);
             }
 
             await ReloadAsync(ct);
@@ -106,20 +100,20 @@ internal sealed class SigningKeyRing(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var rows = await scope.ServiceProvider.GetRequiredService<SigningKeyStore>().ListAsync(cancellationToken);
-        var current = _keys.ToDictionary(key => key.Kid);
+        var current = _state.Usable.ToDictionary(key => key.Kid);
         var protector = dataProtection.CreateProtector(SigningKeyMaterial.ProtectorPurpose);
-        var loaded = new List<LoadedSigningKey>(rows.Count);
-        foreach (var row in rows)
+        var usable = new List<LoadedSigningKey>(rows.Count);
+        foreach (var row in rows.Where(row => row.RevokedAt is null))
         {
             if (current.TryGetValue(row.Kid, out var known))
             {
-                loaded.Add(known);
+                usable.Add(known);
                 continue;
             }
 
             try
             {
-                loaded.Add(SigningKeyMaterial.Load(row, protector));
+                usable.Add(SigningKeyMaterial.Load(row, protector));
                 TokensLog.SigningKeyLoaded(logger, row.Kid, row.Generation, row.ActivatesAt);
             }
             catch (System.Security.Cryptography.CryptographicException exception)
@@ -129,6 +123,19 @@ internal sealed class SigningKeyRing(
             }
         }
 
-        _keys = loaded;
+        var revoked = rows.Where(row => row.RevokedAt is not null).Select(row => row.Kid).ToFrozenSet(StringComparer.Ordinal);
+        // Said once, when this instance first sees it: not for every key revoked before it started.
+        foreach (var kid in revoked.Where(kid => _state != RingState.Empty && !_state.Revoked.Contains(kid)))
+        {
+            TokensLog.SigningKeyRevoked(logger, kid);
+        }
+
+        _state = new RingState(usable, SigningKeySchedule.ScheduleOf(rows), revoked);
+    }
+
+    /// <summary>One consistent view: the keys that may sign or be published, the schedule they retire by, the revoked kids.</summary>
+    private sealed record RingState(IReadOnlyList<LoadedSigningKey> Usable, IReadOnlyList<KeyTimes> Schedule, FrozenSet<string> Revoked)
+    {
+        public static RingState Empty { get; } = new([], [], FrozenSet<string>.Empty);
     }
 }

@@ -10,6 +10,21 @@ internal static class SigningKeySchedule
     /// <summary>JwtBearer accepts tokens up to 5 minutes past <c>exp</c> by default.</summary>
     public static readonly TimeSpan DownstreamClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The keys that retire older ones: every key in use, and a revoked key only if it activated before it was revoked
+    /// (it did sign then). A key revoked while pending never signed and retires nothing.
+    /// </summary>
+    public static IReadOnlyList<KeyTimes> ScheduleOf(IEnumerable<SigningKey> rows) =>
+        rows.Where(row => row.RevokedAt is not { } revokedAt || row.ActivatesAt < revokedAt)
+            .Select(row => new KeyTimes(row.Generation, row.ActivatesAt))
+            .ToList();
+
+    /// <summary>What <c>keys list</c> shows for a row.</summary>
+    public static SigningKeyStatus StatusOf(SigningKey row, IReadOnlyList<KeyTimes> schedule, DateTimeOffset now, TimeSpan accessTokenLifetime) =>
+        row.RevokedAt is not null
+            ? SigningKeyStatus.Revoked
+            : Status(new KeyTimes(row.Generation, row.ActivatesAt), schedule, now, accessTokenLifetime);
+
     public static int? SignerGeneration(IEnumerable<KeyTimes> ring, DateTimeOffset now) =>
         ring.Where(key => key.ActivatesAt <= now).Select(key => (int?)key.Generation).Max();
 

@@ -13,4 +13,7 @@ internal enum SigningKeyStatus
 
     /// <summary>No live token can carry it: no longer published.</summary>
     Expired,
+
+    /// <summary>Compromised (<c>keys revoke</c>): never published nor used again, whatever its times.</summary>
+    Revoked,
 }

@@ -43,6 +43,55 @@ internal sealed class SigningKeyStore(
         return await AddNextGenerationAsync(immediately ? now : now + options.Value.KeyPublicationDelay, audited: true, cancellationToken);
     }
 
+    /// <summary>
+    /// Revokes a compromised key: never published nor used again. If it was the key signing now (or no other usable
+    /// key is active), a new key that signs at once is added with it, skipping the publication delay: tokens the
+    /// revoked key signed are refreshed on their next use and must verify. Key, replacement and audit row commit together.
+    /// </summary>
+    public async Task<KeyRevocation> RevokeAsync(string kid, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var rows = await db.Set<SigningKey>().OrderBy(key => key.Generation).ToListAsync(cancellationToken);
+            var row = rows.Find(key => string.Equals(key.Kid, kid, StringComparison.Ordinal));
+            if (row is null)
+            {
+                return new KeyRevocation(KeyRevocationOutcome.NotFound);
+            }
+
+            if (row.RevokedAt is not null)
+            {
+                return new KeyRevocation(KeyRevocationOutcome.AlreadyRevoked);
+            }
+
+            var now = time.GetUtcNow();
+            var signerBefore = SigningKeySchedule.SignerGeneration(InUse(rows), now);
+            row.RevokedAt = now;
+            var signerAfter = SigningKeySchedule.SignerGeneration(InUse(rows), now);
+            SigningKey? replacement = null;
+            if (signerAfter is null || signerBefore == row.Generation)
+            {
+                replacement = SigningKeyMaterial.Create(options.Value.SigningAlgorithm, rows[^1].Generation + 1, now, now, Protector);
+                db.Add(replacement);
+            }
+
+            audit.Add(AuditEventTypes.KeyRevoked, detail: replacement is null ? $"kid {kid}" : $"kid {kid}; kid {replacement.Kid} signs from {now:u}");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new KeyRevocation(KeyRevocationOutcome.Revoked, replacement);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another instance or command took the next generation first (unique index): read the ring again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static IEnumerable<KeyTimes> InUse(IEnumerable<SigningKey> rows) =>
+        rows.Where(row => row.RevokedAt is null).Select(row => new KeyTimes(row.Generation, row.ActivatesAt));
+
     private async Task<SigningKey> AddNextGenerationAsync(DateTimeOffset activatesAt, bool audited, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

@@ -13,4 +13,8 @@ internal static partial class TokensLog
     [LoggerMessage(EventId = 1302, EventName = "KeyRingReloadFailed", Level = LogLevel.Warning,
         Message = "Signing key ring reload failed; the keys in memory stay in use")]
     public static partial void KeyRingReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1303, EventName = "SigningKeyRevoked", Level = LogLevel.Warning,
+        Message = "Signing key {Kid} is revoked: no longer published, never signs again; tokens it signed are refreshed on their next use")]
+    public static partial void SigningKeyRevoked(ILogger logger, string kid);
 }

@@ -53,4 +53,24 @@ public sealed class AdminCliTests
         Assert.StartsWith("gateway: ", line, StringComparison.Ordinal);
         Assert.Contains(key, line, StringComparison.Ordinal);
     }
+
+    // The SQLite-style string the gateway's own default suggests, left in place after switching to PostgreSQL, and the reverse.
+    [Theory]
+    [InlineData("Postgres", "Data Source=/var/lib/gateway/gateway.db")]
+    [InlineData("Sqlite", "Host=db.internal;Username=gateway;Password=secret;Database=gateway")]
+    public async Task Run_ConnectionStringOfTheOtherProvider_Exits1WithOneLineNamingBothSettings(string provider, string connectionString)
+    {
+        var result = await AdminCliRunner.RunWithSettingsAsync(TestDatabase.NewPath(), new Dictionary<string, string?>
+        {
+            ["Gateway:Storage:Provider"] = provider,
+            ["ConnectionStrings:Gateway"] = connectionString,
+        }, null, "users", "list");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("ConnectionStrings:Gateway", line, StringComparison.Ordinal);
+        Assert.Contains("Gateway:Storage:Provider", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("dictionary", line, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secret", line, StringComparison.Ordinal);
+    }
 }

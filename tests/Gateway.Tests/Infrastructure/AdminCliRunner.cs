@@ -8,8 +8,15 @@ namespace Gateway.Tests.Infrastructure;
 /// Runs the admin CLI in-process against a database, as an admin would on the gateway's host: same database, hence
 /// the same users, sessions, signing keys and Data Protection key ring as a gateway started on it.
 /// </summary>
+/// <remarks>
+/// <c>keys rotate</c> and <c>keys revoke</c> wait two key ring reloads of the running gateways before they exit. The
+/// gateways here reload on their fake clock, moved by the tests; so the CLI is told a 1 ms interval and does not wait
+/// in real time, unless a test passes its own (Admin/KeyCommandsProcessTests, against a real gateway process).
+/// </remarks>
 internal static class AdminCliRunner
 {
+    private static readonly KeyValuePair<string, string?> NoKeyRingWait = new("Gateway:Tokens:KeyRingRefreshInterval", "00:00:00.001");
+
     public static Task<AdminCliResult> RunAsync(string databasePath, string? standardInput, params string[] args) =>
         RunAsync(StorageProvider.Sqlite, databasePath, standardInput, args);
 
@@ -33,7 +40,8 @@ internal static class AdminCliRunner
             : new Dictionary<string, string?> { ["ConnectionStrings:Gateway"] = $"Data Source={database}" };
 
         var exitCode = await AdminCli.RunAsync(args, new AdminConsole(input, output, error),
-            configuration => configuration.AddInMemoryCollection(settings.Concat(extra)));
+            configuration => configuration.AddInMemoryCollection(
+                settings.Prepend(NoKeyRingWait).Concat(extra).GroupBy(setting => setting.Key).Select(same => same.Last())));
 
         return new AdminCliResult(exitCode, output.ToString(), error.ToString());
     }

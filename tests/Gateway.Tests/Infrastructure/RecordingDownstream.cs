@@ -25,6 +25,12 @@ internal sealed class RecordingDownstream : IAsyncDisposable
     /// <summary>How long the downstream takes before answering (a slow service); no wait unless a test sets one.</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>
+    /// Whether the downstream reads the whole request body before answering, as an upload handler does (so a body the
+    /// client breaks fails before the answer); off unless a test sets it.
+    /// </summary>
+    public bool ReadsBody { get; set; }
+
     /// <summary>Set-Cookie lines the downstream adds to its answer.</summary>
     public List<string> SetCookies { get; } = [];
 
@@ -46,6 +52,19 @@ internal sealed class RecordingDownstream : IAsyncDisposable
             context.Request.Method,
             context.Request.Path + context.Request.QueryString,
             context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        if (ReadsBody)
+        {
+            try
+            {
+                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            }
+            catch (Exception failed) when (failed is IOException or OperationCanceledException or BadHttpRequestException)
+            {
+                // The gateway gave up on the request body: nobody is waiting for the answer.
+                return;
+            }
+        }
+
         if (Delay > TimeSpan.Zero)
         {
             try

@@ -211,4 +211,51 @@ public sealed class SigningKeyScheduleTests
 
         Assert.Equal(SigningKeyStatus.Retired, status);
     }
+
+    // Revoked while pending, a key never signed: counting it would retire (and unpublish) the key that still signs.
+    [Fact]
+    public void ScheduleOf_KeyRevokedBeforeItActivated_RetiresNothing()
+    {
+        var rotatedAt = T0.AddHours(1);
+        SigningKey[] rows = [Row(1, T0), Row(2, rotatedAt + PublicationDelay, revokedAt: rotatedAt.AddMinutes(1))];
+        var now = rotatedAt + PublicationDelay + AccessTokenLifetime + JwtBearerClockSkew;
+
+        var status = SigningKeySchedule.Status(new KeyTimes(1, T0), SigningKeySchedule.ScheduleOf(rows), now, AccessTokenLifetime);
+
+        Assert.Equal(SigningKeyStatus.Active, status);
+    }
+
+    // Revoked after it signed, a key still retired the one before it from its activation on.
+    [Fact]
+    public void ScheduleOf_KeyRevokedAfterItActivated_StillRetiresTheKeyBefore()
+    {
+        var activatedAt = T0.AddHours(1);
+        SigningKey[] rows = [Row(1, T0), Row(2, activatedAt, revokedAt: activatedAt.AddMinutes(1)), Row(3, activatedAt.AddMinutes(1))];
+
+        var status = SigningKeySchedule.Status(new KeyTimes(1, T0), SigningKeySchedule.ScheduleOf(rows),
+            activatedAt + AccessTokenLifetime + JwtBearerClockSkew, AccessTokenLifetime);
+
+        Assert.Equal(SigningKeyStatus.Expired, status);
+    }
+
+    [Fact]
+    public void StatusOf_RevokedKey_IsRevokedWhateverItsTimes()
+    {
+        var row = Row(1, T0, revokedAt: T0.AddMinutes(1));
+
+        var status = SigningKeySchedule.StatusOf(row, SigningKeySchedule.ScheduleOf([row]), T0.AddMinutes(2), AccessTokenLifetime);
+
+        Assert.Equal(SigningKeyStatus.Revoked, status);
+    }
+
+    private static SigningKey Row(int generation, DateTimeOffset activatesAt, DateTimeOffset? revokedAt = null) => new()
+    {
+        Kid = $"kid-{generation}",
+        Generation = generation,
+        Algorithm = SigningAlgorithms.RS256,
+        PublicKey = "",
+        ProtectedPrivateKey = "",
+        ActivatesAt = activatesAt,
+        RevokedAt = revokedAt,
+    };
 }

@@ -42,6 +42,6 @@ internal static class AccessTicketFormat
             token.GetClaim("sid").Value,
             new DateTimeOffset(token.IssuedAt, TimeSpan.Zero),
             new DateTimeOffset(token.ValidTo, TimeSpan.Zero));
-        return new AccessTicket(claims, token.Audiences.Single(), jwt, sessionExpiresAt);
+        return new AccessTicket(claims, token.Audiences.Single(), jwt, sessionExpiresAt, token.Kid);
     }
 }

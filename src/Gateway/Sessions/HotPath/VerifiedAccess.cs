@@ -10,7 +10,7 @@ namespace Gateway.Sessions.HotPath;
 internal sealed class VerifiedAccess(AccessTicket ticket)
 {
     private readonly string _ticketBearer = "Bearer " + ticket.Jwt;
-    private ConcurrentDictionary<string, string>? _otherAudiences;
+    private ConcurrentDictionary<string, (string Bearer, string Kid)>? _otherAudiences;
 
     public AccessTicket Ticket { get; } = ticket;
 
@@ -22,6 +22,20 @@ internal sealed class VerifiedAccess(AccessTicket ticket)
         }
 
         var others = _otherAudiences ?? Interlocked.CompareExchange(ref _otherAudiences, new(StringComparer.Ordinal), null) ?? _otherAudiences;
-        return others.GetOrAdd(audience, static (aud, state) => "Bearer " + state.issuer.Mint(state.claims, aud), (issuer, claims: Ticket.Claims));
+        var minted = others.GetOrAdd(audience, static (aud, state) => MintFor(aud, state.issuer, state.claims), (issuer, claims: Ticket.Claims));
+        if (issuer.IsRevokedKey(minted.Kid))
+        {
+            // Minted before its key was revoked (keys revoke): mint again with the key that signs now.
+            minted = MintFor(audience, issuer, Ticket.Claims);
+            others[audience] = minted;
+        }
+
+        return minted.Bearer;
+    }
+
+    private static (string Bearer, string Kid) MintFor(string audience, AccessTokenIssuer issuer, AccessTokenClaims claims)
+    {
+        var jwt = issuer.Mint(claims, audience, out var kid);
+        return ("Bearer " + jwt, kid);
     }
 }

@@ -204,6 +204,9 @@ namespace Gateway.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Kid");
 
                     b.HasIndex("Generation")

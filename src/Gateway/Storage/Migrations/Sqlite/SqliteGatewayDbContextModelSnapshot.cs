@@ -195,6 +195,9 @@ namespace Gateway.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Kid");
 
                     b.HasIndex("Generation")
