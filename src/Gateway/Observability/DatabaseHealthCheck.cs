@@ -3,26 +3,70 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Gateway.Observability;
 
-/// <summary>Ready means the database answers: without it no login, refresh or logout can be decided.</summary>
-internal sealed class DatabaseHealthCheck(GatewayDatabase database) : IHealthCheck
+/// <summary>
+/// Ready means the database answers and takes writes: without them no login, refresh or logout can be decided. On
+/// PostgreSQL a server that answers read-only (a standby, a demoted primary, a failover in progress) is not ready.
+/// Concurrent and back-to-back probes share one check (one per <see cref="CacheFor"/>), so a balancer's or an
+/// attacker's probes cost the database one query a second whatever their rate.
+/// </summary>
+internal sealed class DatabaseHealthCheck(GatewayDatabase database, TimeProvider time) : IHealthCheck
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(1);
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    // transaction_read_only is on in a standby and wherever default_transaction_read_only is; the table proves the schema.
+    private const string PostgresProbe = """SELECT current_setting('transaction_read_only') = 'off', EXISTS (SELECT 1 FROM "SigningKeys")""";
+    private const string SqliteProbe = """SELECT 1, EXISTS (SELECT 1 FROM "SigningKeys")""";
+
+    private readonly Lock _gate = new();
+    private Task<HealthCheckResult>? _check;
+    private DateTimeOffset _checkedAt;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        Task<HealthCheckResult> check;
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (_check is null || _check.IsCompleted && now - _checkedAt >= CacheFor)
+            {
+                _checkedAt = now;
+                _check = RunAsync();
+            }
+
+            check = _check;
+        }
+
+        // A caller that gives up leaves the shared check running for the others.
+        return check.WaitAsync(cancellationToken);
+    }
+
+    private async Task<HealthCheckResult> RunAsync()
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
         try
         {
             await using var connection = await database.OpenConnectionAsync(timeout.Token);
-            await using var command = database.CreateCommand(connection, """SELECT COUNT(*) FROM "SigningKeys" """);
-            await command.ExecuteScalarAsync(timeout.Token);
-            return HealthCheckResult.Healthy();
+            await using var command = database.CreateCommand(connection,
+                database.Provider == StorageProvider.Postgres ? PostgresProbe : SqliteProbe);
+            await using var reader = await command.ExecuteReaderAsync(timeout.Token);
+            await reader.ReadAsync(timeout.Token);
+            return reader.GetBoolean(0)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("database read-only");
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
         {
             // Any failure to answer is "not ready"; the reason goes to the log, not to the client.
             return HealthCheckResult.Unhealthy("database unreachable", exception);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _checkedAt = time.GetUtcNow();
+            }
         }
     }
 }
