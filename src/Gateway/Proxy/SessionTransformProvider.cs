@@ -1,6 +1,7 @@
 using Gateway.Csrf;
 using Gateway.Observability;
 using Gateway.Sessions;
+using Gateway.Sessions.Connections;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
@@ -18,7 +19,8 @@ internal sealed class SessionTransformProvider(
     CsrfGuard csrf,
     AccessTokenIssuer tokens,
     IOptions<TokenOptions> tokenOptions,
-    GatewayMetrics metrics) : ITransformProvider
+    GatewayMetrics metrics,
+    OpenConnections connections) : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
     {
@@ -67,6 +69,7 @@ internal sealed class SessionTransformProvider(
             ProxyMetadata.ClusterAudience(context.Cluster),
             ProxyMetadata.CsrfHeaderIsOptional(context.Route),
             resolver, responder, csrf, tokens, tokenOptions, metrics));
+        context.ResponseTransforms.Add(new OpenConnectionTransform(connections));
     }
 
     private static IEnumerable<(string Property, string Middleware)> MiddlewareBoundSettings(RouteConfig route)
