@@ -102,10 +102,10 @@ public sealed class OpenConnectionsTests : IAsyncLifetime
     [Fact]
     public async Task WebSocket_SessionLifetimeReached_ClosesItAtTheSweep()
     {
-        await using var gateway = new GatewayFactory(_downstream, new() { ["Gateway:Tokens:SessionLifetime"] = "00:20:00" });
+        await using var gateway = new GatewayFactory(_downstream, new() { ["Gateway:Tokens:SessionLifetime"] = "00:01:00" });
         using var browser = await LiveConnections.SignedInOnKestrelAsync(gateway);
         using var socket = await LiveConnections.OpenWebSocketAsync(gateway.ClientOptions.BaseAddress, browser);
-        gateway.Clock.Advance(TimeSpan.FromMinutes(20) - TimeSpan.FromSeconds(2));
+        gateway.Clock.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(2));
         Assert.True(await LiveConnections.EchoesAsync(socket));
 
         gateway.Clock.Advance(OpenConnectionSweeper.Interval * 2);
