@@ -4,10 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Gateway.Observability;
 
 /// <summary>
-/// Ready means the database answers and takes writes: without them no login, refresh or logout can be decided. On
-/// PostgreSQL a server that answers read-only (a standby, a demoted primary, a failover in progress) is not ready.
-/// Concurrent and back-to-back probes share one check (one per <see cref="CacheFor"/>), so a balancer's or an
-/// attacker's probes cost the database one query a second whatever their rate.
+/// Ready means the database answers within 2 s and takes writes: without them no login, refresh or logout can be
+/// decided. On PostgreSQL a server that answers read-only (a standby, a demoted primary, a failover in progress) is
+/// not ready. Concurrent and back-to-back checks share one probe (one per <see cref="CacheFor"/>, never two at once),
+/// so a balancer's or an attacker's probes cost the database at most one query a second whatever their rate.
 /// </summary>
 internal sealed class DatabaseHealthCheck(GatewayDatabase database, TimeProvider time) : IHealthCheck
 {
@@ -20,29 +20,35 @@ internal sealed class DatabaseHealthCheck(GatewayDatabase database, TimeProvider
     private const string SqliteProbe = """SELECT 1, EXISTS (SELECT 1 FROM "SigningKeys")""";
 
     private readonly Lock _gate = new();
-    private Task<HealthCheckResult>? _check;
+    private Task<HealthCheckResult>? _probe;
     private DateTimeOffset _checkedAt;
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        Task<HealthCheckResult> check;
+        Task<HealthCheckResult> probe;
         lock (_gate)
         {
-            var now = time.GetUtcNow();
-            if (_check is null || _check.IsCompleted && now - _checkedAt >= CacheFor)
+            // One probe at a time: while one is under way (a frozen server), every check waits for that one.
+            if (_probe is null || _probe.IsCompleted && time.GetUtcNow() - _checkedAt >= CacheFor)
             {
-                _checkedAt = now;
-                _check = RunAsync();
+                _probe = ProbeAsync();
             }
 
-            check = _check;
+            probe = _probe;
         }
 
-        // A caller that gives up leaves the shared check running for the others.
-        return check.WaitAsync(cancellationToken);
+        try
+        {
+            // Real time, like the driver's own timeouts. A caller that gives up leaves the probe to the others.
+            return await probe.WaitAsync(Timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("database did not answer in time");
+        }
     }
 
-    private async Task<HealthCheckResult> RunAsync()
+    private async Task<HealthCheckResult> ProbeAsync()
     {
         using var timeout = new CancellationTokenSource(Timeout);
         try
