@@ -89,7 +89,7 @@ internal static class PostgresRefresh
         });
     }
 
-    private static async Task AddUserAsync(string gatewayDll, string work, IReadOnlyDictionary<string, string> config, string password)
+    public static async Task AddUserAsync(string gatewayDll, string work, IReadOnlyDictionary<string, string> config, string password)
     {
         var start = new ProcessStartInfo("dotnet", [gatewayDll, "users", "add", "bench", "--password-stdin"])
         {

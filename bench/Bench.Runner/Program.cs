@@ -2,10 +2,10 @@ using System.Diagnostics;
 using Bench.Runner;
 
 // The benchmark run: plain YARP and the gateway side by side on one machine, then the refresh and login paths.
-// Usage: dotnet Bench.Runner.dll <repository root> [--quick] [--only hot,refresh,login,postgres]
+// Usage: dotnet Bench.Runner.dll <repository root> [--quick] [--only hot,refresh,login,postgres,revocation]
 var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 var quick = args.Contains("--quick");
-// --only hot|refresh|login|postgres runs one part and prints it without writing the report: for work on one path.
+// --only hot|refresh|login|postgres|revocation runs one part and prints it without writing the report: for work on one path.
 var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
 bool Runs(string part) => only is null || only.Split(',').Contains(part);
 var rounds = quick ? 1 : 4;
@@ -197,6 +197,16 @@ if (Runs("postgres"))
     postgresRefresh = await PostgresRefresh.RunAsync(Dll("src/Gateway", "Gateway"), work, proxyConfig, Password, seconds);
 }
 
+PropagationResult? revocation = null;
+if (Runs("revocation"))
+{
+    revocation = await RevocationPropagation.RunAsync(Dll("src/Gateway", "Gateway"), work, proxyConfig, Password, quick ? 20 : 100);
+    if (only is not null)
+    {
+        Console.WriteLine(Report.RevocationSection(revocation));
+    }
+}
+
 var peakRss = gateway.PeakRssBytes();
 var rssSplit = gateway.RssSplit();
 Console.WriteLine($"gateway peak RSS {peakRss / 1048576.0:F0} MB (now {rssSplit.AnonBytes / 1048576.0:F0} MB anonymous, {rssSplit.FileBytes / 1048576.0:F0} MB file-backed), " +
@@ -211,6 +221,7 @@ var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPath
     flood!.Value)
 {
     PostgresRefresh = postgresRefresh,
+    Revocation = revocation,
 };
 await report.WriteAsync(Path.Combine(root, "bench", "RESULTS.md"), Path.Combine(root, "bench", "results.png"));
 Console.WriteLine("wrote bench/RESULTS.md and bench/results.png");

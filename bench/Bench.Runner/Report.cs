@@ -93,6 +93,7 @@ internal sealed partial class Report(
         md.AppendLine(Invariant, $"- the race, {race.Requests} requests at once on one session with no access token: **{race.Ok} answered 200, {race.DistinctRefreshCookies} distinct refresh cookie(s), {race.NewTokenRows} new refresh token row(s)** ({Verdict(race.Ok == race.Requests && race.DistinctRefreshCookies == 1 && race.NewTokenRows == 1)})").AppendLine();
 
         AppendPostgresRefresh(md);
+        AppendRevocation(md);
         md.AppendLine("## Login path").AppendLine();
         md.AppendLine(Invariant, $"PBKDF2 (ASP.NET Core Identity, 100,000 iterations) under a concurrency limit of {Math.Max(1, Environment.ProcessorCount / 2)} (half the cores).").AppendLine();
         md.AppendLine("| scenario | logins/s | p50 ms | p99 ms | failed |");
@@ -125,7 +126,7 @@ internal sealed partial class Report(
         md.AppendLine("```sh");
         md.AppendLine("bench/run.sh                       # everything, about 10 minutes on 2 cores; rewrites this page");
         md.AppendLine("bench/run.sh --quick               # a short smoke run, no micro-benchmarks");
-        md.AppendLine("bench/run.sh --only refresh,login  # some parts (hot, refresh, login, postgres), printed only");
+        md.AppendLine("bench/run.sh --only refresh,login  # some parts (hot, refresh, login, postgres, revocation), printed only");
         md.AppendLine("BENCH_GATEWAY_ENV=\"Gateway__Tokens__SigningAlgorithm=ES256\" bench/run.sh --only refresh  # a setting on the gateway alone");
         md.AppendLine("```");
         await File.WriteAllTextAsync(markdownPath, md.ToString());

@@ -106,6 +106,60 @@ internal sealed class ThrowawayPostgres : IDisposable
     public void StopServer() => RunServerTool("pg_ctl", "stop", "-D", DataFolder, "-m", "immediate", "-w", "-t", "60");
 
     /// <summary>
+    /// Freezes the server (SIGSTOP to the postmaster and every backend), as a black-holed primary looks to its clients:
+    /// connections stay open and accept bytes, nothing ever answers. <see cref="Resume"/> lets it go on where it stopped.
+    /// </summary>
+    public void Pause()
+    {
+        var postmaster = PostmasterId();
+        // The postmaster first, so that it forks no new backend while they are being stopped.
+        Run("kill", "-STOP", postmaster.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var children = ChildrenOf(postmaster);
+        if (children.Count > 0)
+        {
+            Run("kill", ["-STOP", .. children.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+    }
+
+    public void Resume()
+    {
+        var postmaster = PostmasterId();
+        var all = ChildrenOf(postmaster).Prepend(postmaster).Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Run("kill", ["-CONT", .. all]);
+    }
+
+    private int PostmasterId() => int.Parse(File.ReadLines(Path.Combine(DataFolder, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static List<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var id))
+            {
+                continue;
+            }
+
+            try
+            {
+                // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after its closing parenthesis.
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
+                {
+                    children.Add(id);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended meanwhile.
+            }
+        }
+
+        return children;
+    }
+
+    /// <summary>
     /// Test hosts are often killed rather than left to run their exit handlers: a detached shell stops the server
     /// and deletes its folder once this process is gone, however it ended.
     /// </summary>

@@ -9,6 +9,8 @@ internal static class ObservabilityServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<GatewayMetrics>();
         services.AddScoped<AuditTrail>();
+        // One instance: it coalesces the checks of concurrent /readyz calls.
+        services.AddSingleton<DatabaseHealthCheck>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ObservabilityEndpoints.ReadyTag]);
         return services;
     }

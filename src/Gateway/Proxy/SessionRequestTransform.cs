@@ -45,5 +45,8 @@ internal sealed class SessionRequestTransform(
         }
 
         context.ProxyRequest.Headers.TryAddWithoutValidation("Authorization", session.Access!.AuthorizationFor(audience, tokens));
+
+        // For OpenConnectionTransform, should the answer be a WebSocket or a stream: which session it belongs to.
+        http.Features.Set(session.Access);
     }
 }

@@ -1,6 +1,7 @@
 using Gateway.Csrf;
 using Gateway.Observability;
 using Gateway.Sessions;
+using Gateway.Sessions.Connections;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -20,7 +21,8 @@ internal sealed class SessionTransformProvider(
     CsrfGuard csrf,
     AccessTokenIssuer tokens,
     IOptions<TokenOptions> tokenOptions,
-    GatewayMetrics metrics) : ITransformProvider
+    GatewayMetrics metrics,
+    OpenConnections connections) : ITransformProvider
 {
     // "No Server header" (contract): not the downstream's either.
     private static readonly ResponseHeaderRemoveTransform DownstreamServerHeader = new(HeaderNames.Server, ResponseCondition.Always);
@@ -74,6 +76,7 @@ internal sealed class SessionTransformProvider(
             ProxyMetadata.ClusterAudience(context.Cluster),
             ProxyMetadata.CsrfHeaderIsOptional(context.Route),
             resolver, responder, csrf, tokens, tokenOptions, metrics));
+        context.ResponseTransforms.Add(new OpenConnectionTransform(connections));
     }
 
     private static IEnumerable<(string Property, string Middleware)> MiddlewareBoundSettings(RouteConfig route)

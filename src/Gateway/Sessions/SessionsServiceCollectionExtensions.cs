@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Sessions.Connections;
 using Gateway.Sessions.Endpoints;
 using Gateway.Sessions.HotPath;
 using Gateway.Sessions.Login;
@@ -30,7 +31,13 @@ internal static class SessionsServiceCollectionExtensions
         services.TryAddScoped<LoginService>();
         services.TryAddSingleton<SessionResponder>();
         services.TryAddSingleton<CurrentSession>();
-        services.AddHostedService<RevocationPoller>();
+        services.TryAddSingleton<OpenConnections>();
+        services.TryAddSingleton<RevocationEvents>();
+        services.TryAddSingleton<RevocationPoller>();
+        services.TryAddSingleton<RevocationListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<RevocationPoller>());
+        services.AddHostedService(provider => provider.GetRequiredService<RevocationListener>());
+        services.AddHostedService<OpenConnectionSweeper>();
 
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SessionsJsonContext.Default));
         return services;

@@ -23,9 +23,14 @@ internal static class DatabaseFailures
         _ => false,
     };
 
-    /// <summary>Worth trying again at once: a broken pooled connection, a server restarting, a serialization conflict.</summary>
+    /// <summary>
+    /// Worth trying again at once: a broken pooled connection, a server restarting, a serialization conflict. Never a
+    /// timeout: a server that did not answer within the command timeout will not answer the next attempt either, and
+    /// retrying it multiplied the wait before the 503 (3 × 30 s on a black-holed server).
+    /// </summary>
     public static bool IsTransient(Exception exception) => Innermost(exception) switch
     {
+        NpgsqlException { InnerException: TimeoutException } => false,
         // Npgsql does not count these as transient (it cannot know the server is back), but a pooled connection
         // that a restarted or administering server closed fails exactly so, and a fresh connection succeeds.
         PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow } => true,
@@ -34,9 +39,11 @@ internal static class DatabaseFailures
     };
 
     // Class 08 connection exception, 53 insufficient resources, 57 operator intervention (shutdown, starting up),
-    // 40 transaction rollback (serialization failure, deadlock), 3D000 the database is gone.
+    // 40 transaction rollback (serialization failure, deadlock), 3D000 the database is gone, 25006 read-only
+    // transaction (a demoted primary, a standby, a failover in progress: it takes writes again once it is over).
     private static bool IsServerUnavailable(string sqlState) =>
-        sqlState.StartsWith("08", StringComparison.Ordinal)
+        sqlState == PostgresErrorCodes.ReadOnlySqlTransaction
+        || sqlState.StartsWith("08", StringComparison.Ordinal)
         || sqlState.StartsWith("53", StringComparison.Ordinal)
         || sqlState.StartsWith("57", StringComparison.Ordinal)
         || sqlState.StartsWith("40", StringComparison.Ordinal)

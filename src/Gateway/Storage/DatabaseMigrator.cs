@@ -13,6 +13,8 @@ namespace Gateway.Storage;
 /// </summary>
 internal sealed class DatabaseMigrator(IServiceProvider services, GatewayDatabase database, ILogger<DatabaseMigrator> logger) : IHostedService
 {
+    private static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(10);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await MigrateAsync(services, cancellationToken);
@@ -34,6 +36,8 @@ internal sealed class DatabaseMigrator(IServiceProvider services, GatewayDatabas
         var context = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         if (database.Provider == StorageProvider.Postgres)
         {
+            // The connection string's command timeout is set for requests (seconds); a migration may rewrite a table.
+            context.Database.SetCommandTimeout(MigrationTimeout);
             await EnsurePostgresDatabaseAsync(context, cancellationToken);
         }
 

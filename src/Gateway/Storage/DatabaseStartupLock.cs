@@ -14,6 +14,8 @@ internal sealed class DatabaseStartupLock(GatewayDatabase database)
     // Any constant shared by every instance; "gateway" in ASCII.
     private const long LockKey = 0x67_61_74_65_77_61_79;
 
+    private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(10);
+
     public async Task RunAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         if (database.Provider != StorageProvider.Postgres)
@@ -23,7 +25,8 @@ internal sealed class DatabaseStartupLock(GatewayDatabase database)
         }
 
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken);
+        // Waits while another instance migrates, far longer than the connection string's command timeout (made for requests).
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken, WaitTimeout);
         try
         {
             await work(cancellationToken);
@@ -35,9 +38,14 @@ internal sealed class DatabaseStartupLock(GatewayDatabase database)
         }
     }
 
-    private async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         await using var command = database.CreateCommand(connection, sql);
+        if (timeout is { } wait)
+        {
+            command.CommandTimeout = (int)wait.TotalSeconds;
+        }
+
         command.Parameters.Add(new NpgsqlParameter("key", LockKey));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

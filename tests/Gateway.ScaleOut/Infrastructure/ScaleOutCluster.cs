@@ -89,6 +89,24 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 
     internal void StartDatabase() => _postgres!.StartServer();
 
+    /// <summary>Freezes PostgreSQL (SIGSTOP): connections stay open and nothing answers, as a black-holed primary.</summary>
+    internal void PauseDatabase() => _postgres!.Pause();
+
+    internal void ResumeDatabase() => _postgres!.Resume();
+
+    /// <summary>Runs each statement in turn, on one connection to the gateways' database, as the superuser.</summary>
+    public async Task ExecuteAsync(params string[] statements)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
     internal Task<AdminResult> CliAsync(string? standardInput, params string[] args) =>
         GatewayCli.RunAsync(InstanceEnvironment(Balancer.Port), standardInput, args);
 

@@ -88,8 +88,8 @@ public sealed class WebSocketCsrfTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The handshake's answer. The recording downstream is no WebSocket server, so a forwarded handshake ends with its
-    /// 200 rather than a 101: what matters here is whether the gateway let it through.
+    /// The handshake's answer. TestServer's WebSocket client offers YARP no upgrade to forward, so a forwarded handshake
+    /// ends with the recording downstream's plain 200 rather than a 101: what matters here is whether the gateway let it through.
     /// </summary>
     private static async Task<HttpStatusCode> TestServerHandshakeAsync(GatewayFactory gateway, BrowserClient browser, string? origin)
     {

@@ -30,7 +30,8 @@ internal sealed class BrowserClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> LoginAsync(string userName, string password) =>
         PostAsync("/auth/login", new { username = userName, password });
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? json, Action<HttpRequestMessage>? configure)
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? json, Action<HttpRequestMessage>? configure,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         using var request = new HttpRequestMessage(method, path);
         if (json is not null)
@@ -54,7 +55,7 @@ internal sealed class BrowserClient(HttpClient http) : IDisposable
         }
 
         configure?.Invoke(request);
-        var response = await http.SendAsync(request);
+        var response = await http.SendAsync(request, completion);
         Absorb(response);
         return response;
     }

@@ -122,6 +122,8 @@ public abstract class DatabaseFaultTests : ProviderTests, IAsyncLifetime
             down = await client.GetAsync("/readyz");
         }
 
+        // Readiness is checked at most once per second (DatabaseHealthCheck.CacheFor).
+        gateway.Clock.Advance(TimeSpan.FromSeconds(1));
         var up = await client.GetAsync("/readyz");
         var alive = await client.GetAsync("/healthz");
 

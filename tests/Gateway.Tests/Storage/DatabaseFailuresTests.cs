@@ -21,6 +21,26 @@ public sealed class DatabaseFailuresTests
         Assert.True(DatabaseFailures.IsUnavailable(failure));
     }
 
+    // A demoted primary, a standby or a failover in progress refuses writes; it is a 503 until it takes them again.
+    [Fact]
+    public void IsUnavailable_ReadOnlyTransaction_IsA503()
+    {
+        var failure = new DbUpdateException("save failed",
+            new PostgresException("cannot execute INSERT in a read-only transaction", "ERROR", "ERROR", "25006"));
+
+        Assert.True(DatabaseFailures.IsUnavailable(failure));
+    }
+
+    // A server that did not answer within the command timeout will not answer a retry either: retrying multiplied the wait.
+    [Fact]
+    public void IsTransient_CommandTimeout_IsA503ButNotRetried()
+    {
+        var failure = new NpgsqlException("Exception while reading from stream", new TimeoutException("Timeout during reading attempt"));
+
+        Assert.True(DatabaseFailures.IsUnavailable(failure));
+        Assert.False(DatabaseFailures.IsTransient(failure));
+    }
+
     [Fact]
     public void IsUnavailable_ConnectionRefused_IsA503AndTransient()
     {

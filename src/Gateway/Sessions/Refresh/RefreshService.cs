@@ -27,6 +27,10 @@ internal sealed class RefreshService(
     // A winner that loses the update to another process reads again and finds the successor: two rounds suffice.
     private const int MaxRounds = 3;
 
+    // A database that does not answer (black-holed, failing over) must give a 503 within the contract's 10 s, whatever
+    // the rounds and statements: past this the rotation gives up. Real time, like the driver's own timeouts.
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(8);
+
     private readonly ConcurrentDictionary<string, Task<RefreshResult>> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>Rotations under way in this process (one per distinct token presented concurrently).</summary>
@@ -46,10 +50,11 @@ internal sealed class RefreshService(
         try
         {
             // Counted here, once per shared rotation: a burst of parallel requests is one decision.
-            // The rotation is shared: it must not die with the client that happened to start it.
+            // The rotation is shared: it must not die with the client that happened to start it, only with its deadline.
+            using var deadline = new CancellationTokenSource(Deadline);
             var result = rateLimits.TryAcquireDecision(hash) is { } retryAfter
                 ? Record(RefreshResult.Throttled(retryAfter))
-                : await DecideAsync(hash, client, audience, CancellationToken.None);
+                : await DecideAsync(hash, client, audience, deadline.Token);
             flight.SetResult(result);
             return result;
         }
@@ -120,7 +125,8 @@ internal sealed class RefreshService(
 
             return Record(RefreshResult.Unavailable);
         }
-        catch (Exception exception) when (GatewayExceptionHandler.IsDatabaseFailure(exception))
+        catch (Exception exception) when (GatewayExceptionHandler.IsDatabaseFailure(exception)
+            || exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             RefreshLog.RefreshDatabaseUnavailable(logger, exception);
             return Record(RefreshResult.Unavailable);

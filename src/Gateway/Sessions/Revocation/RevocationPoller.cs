@@ -7,11 +7,14 @@ namespace Gateway.Sessions.Revocation;
 
 /// <summary>
 /// Fills the revoked-session set from the database's revocation log: at start with every revocation whose
-/// access tokens may still be alive, then by polling past a watermark about once a second.
+/// access tokens may still be alive, then by polling past a watermark about once a second. On PostgreSQL the
+/// <see cref="RevocationListener"/> brings revocations sooner; this poll is the safety net for notifications lost
+/// while its connection was down, and the only way on SQLite for revocations made by the CLI.
 /// </summary>
 internal sealed class RevocationPoller(
     IServiceScopeFactory scopeFactory,
     RevokedSessions revoked,
+    RevocationEvents events,
     TimeProvider time,
     IOptions<SessionOptions> sessionOptions,
     IOptions<TokenOptions> tokenOptions,
@@ -20,6 +23,9 @@ internal sealed class RevocationPoller(
     private const int BatchSize = 1000;
 
     private readonly RevocationWatermark _watermark = new(gapTimeout: TimeSpan.FromSeconds(30));
+
+    // The timer's polls and the listener's catch-up polls take turns: the watermark is not thread-safe.
+    private readonly SemaphoreSlim _polling = new(1, 1);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +66,25 @@ internal sealed class RevocationPoller(
 
     public async Task PollOnceAsync(CancellationToken cancellationToken)
     {
+        await _polling.WaitAsync(cancellationToken);
+        try
+        {
+            await PollAsync(cancellationToken);
+        }
+        finally
+        {
+            _polling.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _polling.Dispose();
+        base.Dispose();
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GatewayDbContext>();
         var now = time.GetUtcNow();
@@ -77,7 +102,7 @@ internal sealed class RevocationPoller(
                 .ToListAsync(cancellationToken);
             foreach (var revocation in batch)
             {
-                revoked.Add(revocation.SessionId, revocation.RevokedAt);
+                events.SessionEnded(revocation.SessionId, revocation.RevokedAt);
                 _watermark.Observe(revocation.Seq, now);
                 cursor = revocation.Seq;
             }

@@ -5,14 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Gateway.Sessions.Revocation;
 
 /// <summary>
-/// The one way a session ends early (logout, device revoke, password change, admin, reuse): marked in the
-/// database, logged in the revocation log other instances poll, added at once to this instance's revoked set,
-/// recorded as an audit row.
+/// The one way a session ends early (logout, device revoke, password change, admin, reuse, and any new reason a
+/// caller passes): marked in the database, logged in the revocation log other instances poll, recorded as an audit
+/// row, then published: at once in this process (<see cref="RevocationEvents"/>: revoked set, open connections) and,
+/// on PostgreSQL, to every other instance by a <c>NOTIFY</c> that the commit delivers.
 /// </summary>
 internal sealed class SessionRevoker(
     GatewayDbContext db,
+    GatewayDatabase database,
     DatabaseWriteGate writeGate,
-    RevokedSessions revoked,
+    RevocationEvents events,
     AuditTrail audit,
     GatewayMetrics metrics,
     TimeProvider time,
@@ -47,12 +49,13 @@ internal sealed class SessionRevoker(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await RevocationChannel.NotifyAsync(db, database, targets.ConvertAll(session => session.Id), now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         foreach (var session in targets)
         {
-            revoked.Add(session.Id, now);
+            events.SessionEnded(session.Id, now);
             RevocationLog.SessionRevoked(logger, session.Id, session.UserId, reason);
         }
 

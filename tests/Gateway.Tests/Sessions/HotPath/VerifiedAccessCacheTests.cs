@@ -56,6 +56,6 @@ public sealed class VerifiedAccessCacheTests
     {
         var now = _clock.GetUtcNow();
         var claims = new AccessTokenClaims("user", "User", [], sessionId, now, now + TimeSpan.FromMinutes(5));
-        return new VerifiedAccess(new AccessTicket(claims, "api", "header.payload.signature", now + TimeSpan.FromDays(1)));
+        return new VerifiedAccess(new AccessTicket(claims, "api", "header.payload.signature", now + TimeSpan.FromDays(1), "kid-1"));
     }
 }
