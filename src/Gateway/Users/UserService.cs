@@ -91,8 +91,6 @@ internal sealed class UserService(
 
         user.PasswordHash = hashing.Hash(password);
         user.PasswordChangedAt = time.GetUtcNow();
-        user.FailedLoginCount = 0;
-        user.LockoutEndsAt = null;
 
         // A changed password is no longer the published demo password.
         user.IsDemo = false;
