@@ -20,4 +20,7 @@ internal static class LoginBudgetKeys
 
     /// <summary>Failed attempts within the lockout window against a user name from a network (or from all unfamiliar ones).</summary>
     public static string Lockout(string normalizedUserName, string network) => $"lock|{normalizedUserName}|{network}";
+
+    /// <summary>What every lockout budget of a user name starts with, whatever the network.</summary>
+    public static string LockoutPrefix(string normalizedUserName) => Lockout(normalizedUserName, "");
 }
