@@ -40,6 +40,7 @@ internal static class GatewayApplication
         app.UseGatewayForwarding();
         app.UseGatewayHttp();
         app.UseGatewayStaticApp();
+        app.UseRateLimiter();
         app.MapGatewayObservability();
         app.MapGatewayTokens();
         app.MapGroup("/auth").RequireCsrf().MapGatewaySessions();

@@ -5,7 +5,10 @@ namespace Gateway.RateLimiting;
 
 internal static class RateLimitingServiceCollectionExtensions
 {
-    /// <summary>The login budgets (per client, per user name and network; in memory or in the database) and the per-refresh-token limiter.</summary>
+    /// <summary>
+    /// The login budgets (per client, per user name and network; in memory or in the database), the per-refresh-token
+    /// limiter, and the rate limiter middleware's policy for routes that name it.
+    /// </summary>
     public static IServiceCollection AddGatewayRateLimiting(this IServiceCollection services)
     {
         services.AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(RateLimitingOptions.SectionName);
@@ -13,6 +16,11 @@ internal static class RateLimitingServiceCollectionExtensions
         services.TryAddSingleton<DatabaseLoginBudgetStore>();
         services.TryAddSingleton<LoginRateLimits>();
         services.TryAddSingleton<RefreshRateLimits>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.OnRejected = RouteRateLimits.OnRejectedAsync;
+            limiter.AddPolicy(RouteRateLimits.PolicyName, RouteRateLimits.PartitionByClient);
+        });
         return services;
     }
 }
