@@ -54,8 +54,9 @@ internal sealed class LoginService(
                     await revoker.RevokeAsync(previous, RevocationReasons.NewLogin, RevocationActors.User, client, context.RequestAborted);
                 }
 
-                var session = await starter.StartAsync(result.User!, client, context.RequestAborted);
+                // Before the session: should this fail, no session exists whose cookies the answer could not carry.
                 await networks.RecordAsync(result.User!.Id, result.Network!, context.RequestAborted);
+                var session = await starter.StartAsync(result.User!, client, context.RequestAborted);
                 metrics.Login("succeeded");
                 LoginLog.LoginSucceeded(logger, result.User!.Id, session.Ticket.SessionId);
                 return LoginResult.SignedIn(session);
