@@ -1,7 +1,9 @@
 using Gateway.Observability;
+using Gateway.RateLimiting;
 using Gateway.Sessions;
 using Gateway.Storage;
 using Gateway.Tokens;
+using Gateway.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +58,22 @@ internal sealed class ExpiredDataCleaner(
 
         total += await InBatchesAsync(batch => db.Set<AuditEvent>()
             .Where(audit => audit.At < auditExpired)
+            .Take(batch)
+            .ExecuteDeleteAsync(cancellationToken), cancellationToken);
+
+        total += await InBatchesAsync(batch => db.Set<LoginAttempt>()
+            .Where(attempt => attempt.ExpiresAt <= now)
+            .Take(batch)
+            .ExecuteDeleteAsync(cancellationToken), cancellationToken);
+
+        total += await InBatchesAsync(batch => db.Set<LoginLock>()
+            .Where(loginLock => loginLock.Until <= now)
+            .Take(batch)
+            .ExecuteDeleteAsync(cancellationToken), cancellationToken);
+
+        var familiarSince = now - SignInNetworks.FamiliarFor;
+        total += await InBatchesAsync(batch => db.Set<SignInNetwork>()
+            .Where(network => network.LastSucceededAt <= familiarSince)
             .Take(batch)
             .ExecuteDeleteAsync(cancellationToken), cancellationToken);
 

@@ -1,5 +1,6 @@
 using Gateway.Cleanup;
 using Gateway.Csrf;
+using Gateway.Forwarding;
 using Gateway.Http;
 using Gateway.Observability;
 using Gateway.Proxy;
@@ -25,6 +26,7 @@ internal static class GatewayApplication
             .AddGatewayStorage()
             .AddGatewayHosting()
             .AddGatewayHttp()
+            .AddGatewayForwarding()
             .AddGatewayObservability()
             .AddGatewayTokens()
             .AddGatewayUsers()
@@ -36,6 +38,7 @@ internal static class GatewayApplication
             .AddGatewayCleanup();
 
         var app = builder.Build();
+        app.UseGatewayForwarding();
         app.UseGatewayHttp();
         app.UseGatewayStaticApp();
         app.UseRateLimiter();

@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 
 namespace Gateway.RateLimiting;
 
-/// <summary>The one-minute fixed windows every gateway limit uses, and how a refusal's wait is read from a lease.</summary>
+/// <summary>The one-minute window of every per-minute limit, and the refresh limiter's fixed windows (how a refusal's wait is read from a lease).</summary>
 internal static class FixedWindows
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);

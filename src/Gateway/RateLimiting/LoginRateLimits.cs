@@ -1,39 +1,47 @@
-using System.Threading.RateLimiting;
-using Gateway.Http;
-using Microsoft.AspNetCore.RateLimiting;
+using System.Net;
+using Gateway.Forwarding;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.RateLimiting;
 
 /// <summary>
-/// Login attempts per client IP (the ASP.NET Core rate limiter middleware, policy <see cref="PolicyName"/>) and
-/// per user name (<see cref="TryAcquireForUser"/>, checked once the body names the user).
+/// The per-minute login limits: every attempt per client (IPv4 address, IPv6 /64), and failed attempts per user
+/// name and network (a network the user signed in from, or all others together). In this process's memory on
+/// SQLite (one instance); in the database on PostgreSQL, so N instances together allow the configured rate.
+/// Spent only once the request passed CSRF and body validation.
 /// </summary>
-internal sealed class LoginRateLimits(IOptions<RateLimitingOptions> options) : IDisposable
+internal sealed class LoginRateLimits(
+    IOptions<RateLimitingOptions> options,
+    MemoryLoginBudgetStore memory,
+    DatabaseLoginBudgetStore database,
+    Storage.GatewayDatabase gatewayDatabase)
 {
-    public const string PolicyName = "login";
-
-    private readonly PartitionedRateLimiter<string> _perUser = PartitionedRateLimiter.Create<string, string>(
-        userName => RateLimitPartition.GetFixedWindowLimiter(userName, _ => FixedWindows.PerMinute(options.Value.LoginPermitsPerMinute)));
+    private ILoginBudgetStore Store => gatewayDatabase.Provider == Storage.StorageProvider.Postgres ? database : memory;
 
     /// <summary>Null when allowed; else how long to wait.</summary>
-    public TimeSpan? TryAcquireForUser(string normalizedUserName) =>
-        options.Value.Enabled ? FixedWindows.TryAcquire(_perUser, normalizedUserName) : null;
-
-    public RateLimitPartition<string> PartitionByClient(HttpContext context)
+    public async Task<TimeSpan?> TrySpendForClientAsync(IPAddress? client, CancellationToken cancellationToken)
     {
         var current = options.Value;
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return current.Enabled
-            ? RateLimitPartition.GetFixedWindowLimiter(client, _ => FixedWindows.PerMinute(current.LoginPermitsPerMinute))
-            : RateLimitPartition.GetNoLimiter(client);
+        if (!current.Enabled)
+        {
+            return null;
+        }
+
+        var spend = await Store.TrySpendAsync(LoginBudgetKeys.Client(ClientNetwork.LimitKey(client)), current.LoginPermitsPerMinute,
+            FixedWindows.Window, cancellationToken);
+        return spend.Allowed ? null : spend.RetryAfter;
     }
 
-    public static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    /// <summary>A unit of the user name's budget for <paramref name="network"/>, given back with <see cref="RefundAsync"/> unless the attempt fails; null when limits are off.</summary>
+    public async Task<BudgetSpend?> TrySpendForUserAsync(string normalizedUserName, string network, CancellationToken cancellationToken)
     {
-        var http = context.HttpContext;
-        await ProblemResults.WriteAsync(http, ProblemResults.RateLimited(http.Response, FixedWindows.RetryAfter(context.Lease)));
+        var current = options.Value;
+        return current.Enabled
+            ? await Store.TrySpendAsync(LoginBudgetKeys.UserRate(normalizedUserName, network), current.LoginPermitsPerMinute,
+                FixedWindows.Window, cancellationToken)
+            : null;
     }
 
-    public void Dispose() => _perUser.Dispose();
+    public Task RefundAsync(BudgetSpend? spend, CancellationToken cancellationToken) =>
+        spend is { Allowed: true } ? Store.RefundAsync(spend, cancellationToken) : Task.CompletedTask;
 }

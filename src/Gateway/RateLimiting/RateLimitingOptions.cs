@@ -7,7 +7,10 @@ internal sealed class RateLimitingOptions
     /// <summary>Master switch; default true. Tests and benchmarks turn it off.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Login attempts (failed or successful) per minute, per client IP and per user name; default 10.</summary>
+    /// <summary>
+    /// Login attempts per minute per client (IPv4 address, IPv6 /64), every attempt counted; and failed attempts per minute
+    /// per user name and network (each network the user signed in from, and all others together); default 10.
+    /// </summary>
     public int LoginPermitsPerMinute { get; set; } = 10;
 
     /// <summary>

@@ -1,6 +1,8 @@
+using Gateway.Forwarding;
+
 namespace Gateway.Sessions;
 
-/// <summary>Where a request comes from, as recorded on a session and in audit rows.</summary>
+/// <summary>Where a request comes from (the client IP the forwarded headers resolved), as recorded on a session and in audit rows.</summary>
 internal sealed record SessionRequestInfo(string? Ip, string? UserAgent)
 {
     public const int MaxUserAgentLength = 256;
@@ -14,7 +16,7 @@ internal sealed record SessionRequestInfo(string? Ip, string? UserAgent)
         }
 
         return new SessionRequestInfo(
-            context.Connection.RemoteIpAddress?.ToString(),
+            ClientNetwork.ClientIp(context)?.ToString(),
             userAgent.Length == 0 ? null : userAgent);
     }
 }

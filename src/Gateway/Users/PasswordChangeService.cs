@@ -1,23 +1,23 @@
+using System.Net;
+using Gateway.Forwarding;
 using Gateway.Observability;
-using Gateway.RateLimiting;
 using Gateway.Storage;
 
 namespace Gateway.Users;
 
 /// <summary>
-/// A signed-in user changes their password. The current password is a credential check like a login's: the same
-/// per-user limit, and a wrong one counts toward lockout, so a stolen session cannot guess the password here faster
-/// than at the login. The caller ends the user's other sessions when this answers <see cref="PasswordChangeStatus.Changed"/>.
+/// A signed-in user changes their password. The current password is a credential check like a login's: a wrong one
+/// spends the same per-user-name budgets and counts toward the same lockout, for the client's network, so a stolen
+/// session cannot guess the password here faster than at the login. The caller ends the user's other sessions when this answers <see cref="PasswordChangeStatus.Changed"/>.
 /// </summary>
 internal sealed class PasswordChangeService(
     CredentialChecker credentials,
     UserService users,
-    LoginRateLimits rateLimits,
     AuditTrail audit,
     GatewayDbContext db,
     DatabaseWriteGate writeGate)
 {
-    public async Task<PasswordChangeResult> ChangeAsync(string userId, string? currentPassword, string? newPassword, string? ip,
+    public async Task<PasswordChangeResult> ChangeAsync(string userId, string? currentPassword, string? newPassword, IPAddress? client,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(currentPassword) || string.IsNullOrEmpty(newPassword))
@@ -31,21 +31,18 @@ internal sealed class PasswordChangeService(
             return PasswordChangeResult.UnknownUser;
         }
 
-        if (rateLimits.TryAcquireForUser(user.NormalizedName) is { } retryAfter)
-        {
-            return PasswordChangeResult.RateLimited(retryAfter);
-        }
-
-        var check = await credentials.CheckAsync(user.Name, currentPassword, cancellationToken);
+        var check = await credentials.CheckAsync(user.Name, currentPassword, client, cancellationToken);
         switch (check.Outcome)
         {
+            case CredentialOutcome.RateLimited:
+                return PasswordChangeResult.RateLimited(check.RetryAfter!.Value);
             case CredentialOutcome.Busy:
                 return PasswordChangeResult.Busy;
             case CredentialOutcome.Valid:
                 var change = await users.SetPasswordAsync(check.User!, newPassword, "user", cancellationToken);
                 return change.Succeeded ? PasswordChangeResult.Changed : PasswordChangeResult.Weak(change.Error!);
             default:
-                audit.Add(AuditEventTypes.PasswordChangeFailed, user.Id, user.Name, ip: ip,
+                audit.Add(AuditEventTypes.PasswordChangeFailed, user.Id, user.Name, ip: ClientNetwork.Normalize(client)?.ToString(),
                     detail: check.Outcome == CredentialOutcome.LockedOut ? "locked out" : "wrong current password");
                 using (await writeGate.EnterAsync(cancellationToken))
                 {

@@ -21,9 +21,5 @@ internal sealed class User
 
     public DateTimeOffset PasswordChangedAt { get; set; }
 
-    public int FailedLoginCount { get; set; }
-
-    public DateTimeOffset? LockoutEndsAt { get; set; }
-
     public static string Normalize(string name) => name.Trim().ToUpperInvariant();
 }

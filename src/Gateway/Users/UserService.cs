@@ -1,4 +1,5 @@
 using Gateway.Observability;
+using Gateway.RateLimiting;
 using Gateway.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -91,13 +92,12 @@ internal sealed class UserService(
 
         user.PasswordHash = hashing.Hash(password);
         user.PasswordChangedAt = time.GetUtcNow();
-        user.FailedLoginCount = 0;
-        user.LockoutEndsAt = null;
 
         // A changed password is no longer the published demo password.
         user.IsDemo = false;
         audit.Add(AuditEventTypes.PasswordChanged, user.Id, user.Name, detail: actor);
         await SaveAsync(cancellationToken);
+        await EndLockoutsAsync(user, cancellationToken);
         return UserChangeResult.Done(user);
     }
 
@@ -121,6 +121,17 @@ internal sealed class UserService(
         var named = await FindAsync(DemoOptions.UserName, cancellationToken);
         return named is not null
             && await hashing.VerifyAsync(named.PasswordHash, DemoOptions.Password, cancellationToken) != PasswordVerificationResult.Failed;
+    }
+
+    // A new password is what ends a lockout at once (an admin's users set-password): the failures were against the old one.
+    private async Task EndLockoutsAsync(User user, CancellationToken cancellationToken)
+    {
+        var prefix = LoginBudgetKeys.LockoutPrefix(user.NormalizedName);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.Set<LoginLock>().Where(loginLock => loginLock.Key.StartsWith(prefix)).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<LoginAttempt>().Where(attempt => attempt.Key.StartsWith(prefix)).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     private async Task SaveAsync(CancellationToken cancellationToken)

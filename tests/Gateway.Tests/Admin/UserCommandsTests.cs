@@ -160,6 +160,22 @@ public abstract class UserCommandsTests : ProviderTests
         Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync("alice", NewPassword)).StatusCode);
     }
 
+    // How an admin lets a locked-out user back in at once: a new password (the failures were against the old one).
+    [Fact]
+    public async Task UsersSetPassword_LockedOutUser_SignsInWithTheNewPasswordAtOnce()
+    {
+        await using var gateway = NewGateway(settings: new() { ["Gateway:Lockout:MaxFailedAttempts"] = "2" });
+        await gateway.CreateUserAsync("alice");
+        using var browser = gateway.CreateBrowser();
+        await browser.LoginAsync("alice", "guess guess guess");
+        await browser.LoginAsync("alice", "guess guess guess");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.LoginAsync("alice", GatewayFactory.Password)).StatusCode);
+
+        await CliAsync(gateway.DatabasePath, NewPassword, "users", "set-password", "alice", "--password-stdin");
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync("alice", NewPassword)).StatusCode);
+    }
+
     [Fact]
     public async Task UsersSetPassword_WeakPassword_Exits1AndKeepsTheOldPassword()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Gateway.Cleanup;
+using Gateway.RateLimiting;
 using Gateway.Sessions;
 using Gateway.Sessions.Revocation;
 using Gateway.Storage;
@@ -98,6 +99,25 @@ public abstract class ExpiredDataCleanerTests : ProviderTests
         await RunAsync(gateway);
 
         Assert.Equal(0, await gateway.WithDbAsync(db => db.Set<Session>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Cleanup_SpentLoginBudgetsAndEndedLockouts_AreDeletedLiveOnesKept()
+    {
+        await using var gateway = NewGateway(settings: new() { ["Gateway:Lockout:MaxFailedAttempts"] = "2" });
+        await gateway.CreateUserAsync("alice");
+        using var browser = gateway.CreateBrowser();
+        await browser.LoginAsync("alice", "guess guess guess");
+        await browser.LoginAsync("alice", "guess guess guess");
+        Assert.Equal(1, await gateway.WithDbAsync(db => db.Set<LoginLock>().CountAsync()));
+        gateway.Clock.Advance(TimeSpan.FromMinutes(15));
+        await browser.LoginAsync("bob", "guess guess guess");
+
+        await RunAsync(gateway);
+
+        Assert.Equal(0, await gateway.WithDbAsync(db => db.Set<LoginLock>().CountAsync()));
+        var left = await gateway.WithDbAsync(db => db.Set<LoginAttempt>().Select(attempt => attempt.Key).ToListAsync());
+        Assert.Equal(LoginBudgetKeys.Lockout("BOB", LoginBudgetKeys.Unfamiliar), Assert.Single(left));
     }
 
     // Moving the fake clock by days fires every periodic timer once per period: slow the second-scale loops down.

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Gateway.Tests.RateLimiting;
 
 /// <summary>
-/// Guessing passwords and hammering tokens: per-IP and per-user login limits, account lockout (on the fake clock),
-/// and the per-token refresh throttle. The limiters' one-minute windows run on real time, which tests do not
-/// wait for: each test stays inside its first window.
+/// Guessing passwords and hammering tokens: per-IP and per-user login limits, account lockout, and the per-token
+/// refresh throttle. The login budgets run on the gateway's clock (fake here); the refresh throttle's one-minute
+/// windows run on real time, which tests do not wait for: each test stays inside its first window. The smart
+/// lockout's networks: Users/SmartLockoutTests; what spends the login budgets: RateLimiting/LoginBudgetTests.
 /// </summary>
 public sealed class BruteForceTests
 {
@@ -260,15 +261,15 @@ public sealed class BruteForceTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    // The current password on /auth/password is a credential like a login's, under the same per-user limit.
+    // The current password on /auth/password is a credential like a login's, under the same per-user limit. Only
+    // failures spend it (the contract's "Abuse and faults"): the sign-in took nothing, three wrong guesses take all.
     [Fact]
     public async Task ChangePassword_GuessingTheCurrentPasswordPastTheLimit_Answers429()
     {
         await using var gateway = new GatewayFactory(settings: Limits());
         using var thief = await gateway.SignedInBrowserAsync();
 
-        // The sign-in took the first of the three permits.
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < 3; i++)
         {
             await thief.PostAsync("/auth/password", new { currentPassword = $"guess number {i}", newPassword = "the thief's own one" });
         }

@@ -1,3 +1,4 @@
+using Gateway.Forwarding;
 using Gateway.Http;
 using Gateway.Sessions.Revocation;
 using Gateway.Users;
@@ -30,8 +31,8 @@ internal static class PasswordEndpoints
         }
 
         var client = SessionRequestInfo.From(context);
-        var result = await passwords.ChangeAsync(ticket!.Claims.UserId, request!.CurrentPassword, request.NewPassword, client.Ip,
-            context.RequestAborted);
+        var result = await passwords.ChangeAsync(ticket!.Claims.UserId, request!.CurrentPassword, request.NewPassword,
+            ClientNetwork.ClientIp(context), context.RequestAborted);
         switch (result.Status)
         {
             case PasswordChangeStatus.Changed:

@@ -1,5 +1,4 @@
 using Gateway.Http;
-using Gateway.RateLimiting;
 using Gateway.Sessions.Login;
 using Gateway.Sessions.Refresh;
 using Gateway.Sessions.Revocation;
@@ -14,7 +13,8 @@ internal static class SessionEndpoints
 {
     public static RouteGroupBuilder MapGatewaySessions(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/login", Login).RequireRateLimiting(LoginRateLimits.PolicyName);
+        // Its limits are spent by LoginService, after the group's CSRF check and the body's validation: a refused request spends none.
+        auth.MapPost("/login", Login);
         auth.MapGet("/session", GetSession);
         auth.MapPost("/refresh", Refresh);
         auth.MapPost("/logout", Logout);

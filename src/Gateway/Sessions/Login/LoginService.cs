@@ -1,4 +1,4 @@
-using Gateway.Http;
+using Gateway.Forwarding;
 using Gateway.Observability;
 using Gateway.RateLimiting;
 using Gateway.Sessions.Revocation;
@@ -7,8 +7,9 @@ using Gateway.Users;
 namespace Gateway.Sessions.Login;
 
 /// <summary>
-/// The login path: validate the input, rate limit per user name, check the credentials (same answer for an
-/// unknown user and a wrong password), end the session the request came with, start a new one.
+/// The login path: validate the input, spend the client's budget, check the credentials (the user name's budgets
+/// and lockout for this network; same answer for an unknown user and a wrong password), end the session the
+/// request came with, start a new one and remember the network as one the user signs in from.
 /// </summary>
 internal sealed class LoginService(
     CredentialChecker credentials,
@@ -16,6 +17,7 @@ internal sealed class LoginService(
     SessionResolver resolver,
     SessionRevoker revoker,
     LoginRateLimits rateLimits,
+    SignInNetworks networks,
     AuditTrail audit,
     GatewayMetrics metrics,
     Storage.GatewayDbContext db,
@@ -31,15 +33,20 @@ internal sealed class LoginService(
 
         var userName = request.Username!;
         var client = SessionRequestInfo.From(context);
-        if (rateLimits.TryAcquireForUser(User.Normalize(userName)) is { } retryAfter)
+        var clientIp = ClientNetwork.ClientIp(context);
+        if (await rateLimits.TrySpendForClientAsync(clientIp, context.RequestAborted) is { } retryAfter)
         {
             metrics.Login("rate-limited");
             return LoginResult.RateLimited(retryAfter);
         }
 
-        var result = await credentials.CheckAsync(userName, request.Password!, context.RequestAborted);
+        var result = await credentials.CheckAsync(userName, request.Password!, clientIp, context.RequestAborted);
         switch (result.Outcome)
         {
+            case CredentialOutcome.RateLimited:
+                metrics.Login("rate-limited");
+                return LoginResult.RateLimited(result.RetryAfter!.Value);
+
             case CredentialOutcome.Valid:
                 var previous = await resolver.IdentifyAsync(context);
                 if (previous is not null)
@@ -47,6 +54,8 @@ internal sealed class LoginService(
                     await revoker.RevokeAsync(previous, RevocationReasons.NewLogin, RevocationActors.User, client, context.RequestAborted);
                 }
 
+                // Before the session: should this fail, no session exists whose cookies the answer could not carry.
+                await networks.RecordAsync(result.User!.Id, result.Network!, context.RequestAborted);
                 var session = await starter.StartAsync(result.User!, client, context.RequestAborted);
                 metrics.Login("succeeded");
                 LoginLog.LoginSucceeded(logger, result.User!.Id, session.Ticket.SessionId);

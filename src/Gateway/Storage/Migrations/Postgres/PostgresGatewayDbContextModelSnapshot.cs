@@ -70,6 +70,47 @@ namespace Gateway.Storage.Migrations.Postgres
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.RateLimiting.LoginAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Key", "ExpiresAt");
+
+                    b.ToTable("LoginAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.RateLimiting.LoginLock", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Until");
+
+                    b.ToTable("LoginLocks", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Sessions.RefreshToken", b =>
                 {
                     b.Property<string>("Hash")
@@ -215,6 +256,26 @@ namespace Gateway.Storage.Migrations.Postgres
                     b.ToTable("SigningKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Users.SignInNetwork", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastSucceededAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "Network");
+
+                    b.HasIndex("LastSucceededAt");
+
+                    b.ToTable("SignInNetworks", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Users.User", b =>
                 {
                     b.Property<string>("Id")
@@ -224,14 +285,8 @@ namespace Gateway.Storage.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("FailedLoginCount")
-                        .HasColumnType("integer");
-
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
-
-                    b.Property<long?>("LockoutEndsAt")
-                        .HasColumnType("bigint");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -291,6 +346,15 @@ namespace Gateway.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Gateway.Sessions.Session", b =>
+                {
+                    b.HasOne("Gateway.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gateway.Users.SignInNetwork", b =>
                 {
                     b.HasOne("Gateway.Users.User", null)
                         .WithMany()

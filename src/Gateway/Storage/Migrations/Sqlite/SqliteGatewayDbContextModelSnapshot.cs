@@ -63,6 +63,45 @@ namespace Gateway.Storage.Migrations.Sqlite
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.RateLimiting.LoginAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Key", "ExpiresAt");
+
+                    b.ToTable("LoginAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.RateLimiting.LoginLock", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Until");
+
+                    b.ToTable("LoginLocks", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Sessions.RefreshToken", b =>
                 {
                     b.Property<string>("Hash")
@@ -206,6 +245,26 @@ namespace Gateway.Storage.Migrations.Sqlite
                     b.ToTable("SigningKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Users.SignInNetwork", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSucceededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Network");
+
+                    b.HasIndex("LastSucceededAt");
+
+                    b.ToTable("SignInNetworks", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Users.User", b =>
                 {
                     b.Property<string>("Id")
@@ -215,13 +274,7 @@ namespace Gateway.Storage.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("FailedLoginCount")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEndsAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -280,6 +333,15 @@ namespace Gateway.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Gateway.Sessions.Session", b =>
+                {
+                    b.HasOne("Gateway.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gateway.Users.SignInNetwork", b =>
                 {
                     b.HasOne("Gateway.Users.User", null)
                         .WithMany()
