@@ -35,6 +35,7 @@ internal static class GatewayApplication
             .AddGatewayCleanup();
 
         var app = builder.Build();
+        GatewaySettings.ThrowIfUnknownKeys(app.Configuration);
         app.UseGatewayHttp();
         app.UseGatewayStaticApp();
         app.UseRateLimiter();

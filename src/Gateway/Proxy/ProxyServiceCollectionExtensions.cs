@@ -10,6 +10,7 @@ internal static class ProxyServiceCollectionExtensions
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection(SectionName))
             .AddConfigFilter<ProtectedByDefaultConfigFilter>()
+            .AddConfigFilter<ClusterReferenceConfigFilter>()
             .AddTransforms<SessionTransformProvider>();
         return services;
     }
