@@ -8,6 +8,7 @@ using Gateway.Sessions;
 using Gateway.Sessions.Endpoints;
 using Gateway.StaticApp;
 using Gateway.Storage;
+using Gateway.Telemetry;
 using Gateway.Tokens;
 using Gateway.Users;
 
@@ -33,9 +34,11 @@ internal static class GatewayApplication
             .AddGatewayProxy(builder.Configuration)
             .AddGatewayStaticApp()
             .AddGatewayCleanup();
+        builder.AddGatewayTelemetry();
 
         var app = builder.Build();
         GatewaySettings.ThrowIfUnknownKeys(app.Configuration);
+        app.UseGatewayTelemetry();
         app.UseGatewayHttp();
         app.UseGatewayStaticApp();
         app.UseRateLimiter();

@@ -1,3 +1,5 @@
+using Gateway.Observability;
+
 namespace Gateway.Proxy;
 
 internal static class ProxyServiceCollectionExtensions
@@ -17,8 +19,10 @@ internal static class ProxyServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
     {
+        var outcomes = new ProxyOutcomeMiddleware(endpoints.ServiceProvider.GetRequiredService<GatewayMetrics>());
         endpoints.MapReverseProxy(proxy =>
         {
+            proxy.Use(outcomes.InvokeAsync);
             proxy.Use(ProxyErrorMiddleware.InvokeAsync);
 
             // A custom pipeline replaces YARP's default one: keep its standard steps.

@@ -76,6 +76,42 @@ internal sealed class DotnetProcess : IAsyncDisposable
         return (_process.ExitCode, await _out, await _error);
     }
 
+    /// <summary>Waits (bounded) until <paramref name="url"/> answers 200: the process is up and listening.</summary>
+    public async Task WaitUntilAnswersAsync(string url)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; attempt < 240 && !_process.HasExited; attempt++)
+        {
+            try
+            {
+                if ((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException($"{url} never answered; the process {(_process.HasExited ? "exited" : "is still starting")}.");
+    }
+
+    /// <summary>Ends a process that would run on (a server), and hands back what it printed until then.</summary>
+    public async Task<(string Out, string Error)> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForExitAsync();
+        return (await _out, await _error);
+    }
+
     public static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
