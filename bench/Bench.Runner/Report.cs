@@ -93,6 +93,7 @@ internal sealed partial class Report(
         md.AppendLine(Invariant, $"- the race, {race.Requests} requests at once on one session with no access token: **{race.Ok} answered 200, {race.DistinctRefreshCookies} distinct refresh cookie(s), {race.NewTokenRows} new refresh token row(s)** ({Verdict(race.Ok == race.Requests && race.DistinctRefreshCookies == 1 && race.NewTokenRows == 1)})").AppendLine();
 
         AppendPostgresRefresh(md);
+        AppendTelemetry(md);
         md.AppendLine("## Login path").AppendLine();
         md.AppendLine(Invariant, $"PBKDF2 (ASP.NET Core Identity, 100,000 iterations) under a concurrency limit of {Math.Max(1, Environment.ProcessorCount / 2)} (half the cores).").AppendLine();
         md.AppendLine("| scenario | logins/s | p50 ms | p99 ms | failed |");
