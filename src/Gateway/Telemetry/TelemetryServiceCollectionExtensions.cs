@@ -26,7 +26,8 @@ internal static class TelemetryServiceCollectionExtensions
             .AddMeter(TelemetrySources.Meters)
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()
-            .AddRuntimeInstrumentation());
+            .AddRuntimeInstrumentation()
+            .AddView(instrument => TelemetrySources.IsDroppedPerRequestInstrument(instrument.Name) ? MetricStreamConfiguration.Drop : null));
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
             .AddAspNetCoreInstrumentation()
             .AddHttpClientInstrumentation()

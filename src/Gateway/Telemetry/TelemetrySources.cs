@@ -11,4 +11,11 @@ internal static class TelemetrySources
     public const string ServiceName = "gateway";
 
     public static readonly string[] Meters = [GatewayMetrics.MeterName];
+
+    /// <summary>
+    /// Framework instruments recorded on every request (or every buffer rented) that no dashboard of the gateway reads:
+    /// dropped, so the SDK does not even listen to them.
+    /// </summary>
+    public static bool IsDroppedPerRequestInstrument(string name) =>
+        name.StartsWith("aspnetcore.memory_pool.", StringComparison.Ordinal) || name == "aspnetcore.routing.match_attempts";
 }
