@@ -19,24 +19,36 @@ internal sealed class CheckedJsonConfigurationSource(ConfigurationSchema schema,
     private sealed class Provider(CheckedJsonConfigurationSource source, ConfigurationSchema schema, ConfigurationReloads reloads)
         : JsonConfigurationProvider(source)
     {
-        private bool _loaded;
+        private byte[]? _lastRead;
 
         public override void Load(Stream stream)
         {
-            if (!_loaded)
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var contents = copy.ToArray();
+            copy.Position = 0;
+            if (_lastRead is null)
             {
                 // At start a file that does not parse stops the gateway (Program prints the one line); unknown keys
                 // are checked once every source is loaded, so that an environment variable's typo is found too.
-                base.Load(stream);
-                _loaded = true;
+                base.Load(copy);
+                _lastRead = contents;
                 return;
             }
 
+            // One save often raises two change events (truncate, write): the same contents are applied, or
+            // refused, and logged, once.
+            if (contents.AsSpan().SequenceEqual(_lastRead))
+            {
+                return;
+            }
+
+            _lastRead = contents;
             var lastGood = Data;
             var file = source.FileProvider?.GetFileInfo(source.Path ?? "").PhysicalPath ?? source.Path ?? "";
             try
             {
-                base.Load(stream);
+                base.Load(copy);
             }
             catch (FormatException exception)
             {
