@@ -3,7 +3,7 @@
 # writes bench/RESULTS.md and bench/results.png. Needs wrk and postgresql (Debian packages); installs them when missing.
 #   bench/run.sh           full run (about 10 minutes on 2 cores)
 #   bench/run.sh --quick   short smoke run without micro-benchmarks
-#   bench/run.sh --only hot|refresh|login|postgres|revocation   one part, printed, no micro-benchmarks, no report
+#   bench/run.sh --only hot|refresh|login|postgres|revocation|telemetry   one part, printed, no micro-benchmarks, no report
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using Bench.Runner;
 
 // The benchmark run: plain YARP and the gateway side by side on one machine, then the refresh and login paths.
-// Usage: dotnet Bench.Runner.dll <repository root> [--quick] [--only hot,refresh,login,postgres,revocation]
+// Usage: dotnet Bench.Runner.dll <repository root> [--quick] [--only hot,refresh,login,postgres,revocation,telemetry]
 var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 var quick = args.Contains("--quick");
-// --only hot|refresh|login|postgres|revocation runs one part and prints it without writing the report: for work on one path.
+// --only hot|refresh|login|postgres|revocation|telemetry runs one part and prints it without writing the report: for work on one path.
 var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
 bool Runs(string part) => only is null || only.Split(',').Contains(part);
 var rounds = quick ? 1 : 4;
@@ -137,6 +137,14 @@ if (Runs("hot"))
     hotPathRss = gateway.PeakRssBytes();
 }
 
+var telemetry = new Dictionary<string, List<WrkResult>>();
+if (Runs("telemetry"))
+{
+    var protectedTarget = targets[^1];
+    telemetry = await TelemetryOverhead.RunAsync(Dll("src/Gateway", "Gateway"), work, gatewayConfig, downstreamPort,
+        (protectedTarget.Url, protectedTarget.Server), protectedTarget.Path, script, cookiesFile, rounds, seconds, warmup);
+}
+
 var refresh = new List<(string Name, LoopResult Result)>();
 RaceResult? race = null;
 if (Runs("refresh"))
@@ -222,6 +230,7 @@ var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPath
 {
     PostgresRefresh = postgresRefresh,
     Revocation = revocation,
+    Telemetry = telemetry,
 };
 await report.WriteAsync(Path.Combine(root, "bench", "RESULTS.md"), Path.Combine(root, "bench", "results.png"));
 Console.WriteLine("wrote bench/RESULTS.md and bench/results.png");

@@ -94,6 +94,7 @@ internal sealed partial class Report(
 
         AppendPostgresRefresh(md);
         AppendRevocation(md);
+        AppendTelemetry(md);
         md.AppendLine("## Login path").AppendLine();
         md.AppendLine(Invariant, $"PBKDF2 (ASP.NET Core Identity, 100,000 iterations) under a concurrency limit of {Math.Max(1, Environment.ProcessorCount / 2)} (half the cores).").AppendLine();
         md.AppendLine("| scenario | logins/s | p50 ms | p99 ms | failed |");

@@ -12,14 +12,14 @@ public sealed class Program
 
     public static async Task<int> Main(string[] args)
     {
-        if (AdminCli.IsCommand(args))
+        if (AdminCli.Handles(args))
         {
             return await AdminCli.RunAsync(args);
         }
 
         try
         {
-            await GatewayApplication.Build(args).RunAsync();
+            await GatewayLifetime.RunAsync(GatewayApplication.Build(args));
             return 0;
         }
         catch (Exception exception) when (StartupFailure.IsOperatorError(exception))

@@ -1,29 +1,61 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Gateway.Hosting;
 
 namespace Gateway.Admin;
 
 /// <summary>
 /// <c>users</c>, <c>sessions</c>, <c>keys</c>, <c>audit</c>: the admin commands of the gateway executable. Exit 0 on success,
-/// 1 with one line on standard error for an expected failure, 2 for anything else.
+/// 1 with one line on standard error for an expected failure, 2 for anything else. <c>--help</c>, <c>help</c> and a
+/// command group alone (<c>users</c>) print the usage on standard output and exit 0; none of them starts anything.
 /// </summary>
 internal static class AdminCli
 {
-    private static readonly string[] Commands = ["users", "sessions", "keys", "audit"];
+    private const string HelpCommand = "help";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
+    private static readonly string[] HelpOptions = ["--help", "-h", "-?", "/?", "/h"];
+
+    /// <summary>
+    /// Whether the arguments are the CLI's rather than the gateway's: a command word (known or not: a typo must not
+    /// start the gateway), or a request for help or the version. The gateway's own arguments are options
+    /// (<c>--urls http://...</c>) or <c>key=value</c> settings.
+    /// </summary>
+    public static bool Handles(string[] args) =>
+        args.Length > 0
+        && (HelpOptions.Contains(args[0], StringComparer.Ordinal) || args[0] == "--version"
+            || (!args[0].StartsWith('-') && !args[0].StartsWith('/') && !args[0].Contains('=', StringComparison.Ordinal)));
 
     public static async Task<int> RunAsync(string[] args, AdminConsole? console = null, Action<IConfigurationBuilder>? configure = null)
     {
         console ??= AdminConsole.System;
         var context = new AdminContext(console, configure);
-        var root = new RootCommand("Gateway administration: users, sessions and signing keys.")
+        var root = new RootCommand(
+            "Gateway: a backend-for-frontend authentication gateway, and its administration.\n"
+            + "Without a command it runs the gateway, with the settings of appsettings.json in the working folder, environment\n"
+            + "variables (Gateway__Tokens__Issuer=...) and host options such as --urls http://localhost:5000.\n"
+            + "With a command it administers the gateway's database (it may run while the gateway does).")
         {
             UserCommands.Create(context),
             SessionCommands.Create(context),
             KeyCommands.Create(context),
             AuditCommands.Create(context),
         };
+        foreach (var group in root.Subcommands.Where(command => command.Action is null))
+        {
+            // A group alone ("users") asks what it can do: its usage, not an error.
+            group.SetAction(parse => new HelpAction().Invoke(parse));
+        }
+
+        if (args.Length > 0 && args[0] == HelpCommand)
+        {
+            args = [.. args[1..], "--help"];
+        }
+        else if (args.Length > 0 && !args[0].StartsWith('-') && !args[0].StartsWith('/') && !root.Subcommands.Any(command => command.Name == args[0]))
+        {
+            var known = string.Join(", ", root.Subcommands.Select(command => command.Name).Append(HelpCommand));
+            await console.Error.WriteLineAsync($"gateway: unknown command '{args[0]}'; the commands are {known} (without a command the gateway starts).");
+            return 1;
+        }
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

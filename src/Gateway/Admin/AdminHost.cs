@@ -39,6 +39,7 @@ internal static class AdminHost
         try
         {
             // The gateway validates its settings when it starts; a command works on the same settings, so it does too.
+            GatewaySettings.ThrowIfUnknownKeys(host.Services.GetRequiredService<IConfiguration>());
             host.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
             await DatabaseMigrator.MigrateAsync(host.Services, cancellationToken);
             return host;

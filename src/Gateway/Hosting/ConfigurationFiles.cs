@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.FileProviders;
 
 namespace Gateway.Hosting;
@@ -6,24 +7,40 @@ namespace Gateway.Hosting;
 internal static class ConfigurationFiles
 {
     /// <summary>
+    /// Log levels that hold without any settings file (the built gateway run from another folder): EF Core's
+    /// commands, YARP's per-request lines and ASP.NET Core's request lines would otherwise log at Information, a
+    /// line per database command. Lowest priority: appsettings.json, the environment and the command line override them.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> LoggingDefaults { get; } = new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Logging:LogLevel:Yarp"] = "Warning",
+    };
+
+    /// <summary>
     /// The application builder, with <c>appsettings*.json</c> of the content root reloaded on change (routes and
     /// clusters take effect without a restart) by a watcher of the content root folder itself only. The files are
     /// loaded without the framework's watcher, which watches every folder below it (see <see cref="ContentRootFileProvider"/>),
-    /// then given this one.
+    /// then given this one, through a provider that refuses a change that does not parse or names an unknown key
+    /// (<see cref="CheckedJsonConfigurationSource"/>).
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+        var sources = builder.Configuration.Sources;
+        sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults });
+
+        var reloads = new ConfigurationReloads();
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(builder.Environment.ContentRootPath));
         ContentRootFileProvider? provider = null;
-        var sources = builder.Configuration.Sources;
         for (var i = 0; i < sources.Count; i++)
         {
             if (sources[i] is JsonConfigurationSource { ReloadOnChange: false, FileProvider: PhysicalFileProvider files, Path: { } path } json
                 && string.Equals(Path.TrimEndingDirectorySeparator(files.Root), root, StringComparison.Ordinal))
             {
-                provider ??= new ContentRootFileProvider(root);
-                sources[i] = new JsonConfigurationSource
+                provider ??= new ContentRootFileProvider(root, reloads.Failed);
+                sources[i] = new CheckedJsonConfigurationSource(GatewaySettings.Schema, reloads)
                 {
                     Path = path,
                     Optional = json.Optional,
@@ -34,18 +51,25 @@ internal static class ConfigurationFiles
             }
         }
 
+        builder.Services.AddSingleton(reloads);
         if (provider is not null)
         {
-            builder.Services.AddHostedService(_ => new StopWatchingOnShutdown(provider));
+            builder.Services.AddHostedService(services => new ConfigurationWatch(
+                provider, reloads, services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConfigurationFiles).FullName!)));
         }
 
         return builder;
     }
 
-    // Each watcher holds an inotify instance, of which a user has few (128 by default): release it with the host.
-    private sealed class StopWatchingOnShutdown(ContentRootFileProvider provider) : IHostedService
+    // Changes are logged once there are loggers. Each watcher holds an inotify instance, of which a user has few
+    // (128 by default): it is released with the host.
+    private sealed class ConfigurationWatch(ContentRootFileProvider provider, ConfigurationReloads reloads, ILogger logger) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            reloads.Attach(logger);
+            return Task.CompletedTask;
+        }
 
         public Task StopAsync(CancellationToken cancellationToken)
         {

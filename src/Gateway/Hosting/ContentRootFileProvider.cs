@@ -8,6 +8,8 @@ namespace Gateway.Hosting;
 /// whole tree below it: started from the repository root that is every folder of the checkout, and under the
 /// data folder every SQLite write wakes the watcher (measured: 6% of the gateway's CPU on the refresh path).
 /// The configuration files live in the root itself, so nothing below it needs watching.
+/// A consumer's failure (a change that does not bind) is reported and never stops the watcher: an exception out of
+/// its event handler would end the watcher's thread, and with it every later reload, silently.
 /// </summary>
 internal sealed class ContentRootFileProvider : IFileProvider, IDisposable
 {
@@ -15,9 +17,11 @@ internal sealed class ContentRootFileProvider : IFileProvider, IDisposable
     private readonly FileSystemWatcher _watcher;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, CancellationTokenSource> _watches = new(StringComparer.Ordinal);
+    private readonly Action<Exception> _changeFailed;
 
-    public ContentRootFileProvider(string root)
+    public ContentRootFileProvider(string root, Action<Exception> changeFailed)
     {
+        _changeFailed = changeFailed;
         _files = new PhysicalFileProvider(root);
         _watcher = new FileSystemWatcher(root)
         {
@@ -26,12 +30,9 @@ internal sealed class ContentRootFileProvider : IFileProvider, IDisposable
         };
         _watcher.Changed += (_, change) => Signal(change.Name);
         _watcher.Created += (_, change) => Signal(change.Name);
-        _watcher.Deleted += (_, change) => Signal(change.Name);
-        _watcher.Renamed += (_, change) =>
-        {
-            Signal(change.OldName);
-            Signal(change.Name);
-        };
+        // A file that is gone (deleted, or renamed away by an editor about to write its new version) is not a
+        // change to apply: its last contents stay in force until a file of that name is there again.
+        _watcher.Renamed += (_, change) => Signal(change.Name);
         _watcher.EnableRaisingEvents = true;
     }
 
@@ -80,6 +81,17 @@ internal sealed class ContentRootFileProvider : IFileProvider, IDisposable
         }
 
         // Not disposed: a consumer may still register on its token, which then calls back at once.
-        source.Cancel();
+        try
+        {
+            source.Cancel();
+        }
+        catch (AggregateException exception)
+        {
+            // The consumers' exceptions (an options class that no longer binds, ...): reported, and the watcher goes on.
+            foreach (var failure in exception.InnerExceptions)
+            {
+                _changeFailed(failure);
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ using Gateway.Sessions;
 using Gateway.Sessions.Endpoints;
 using Gateway.StaticApp;
 using Gateway.Storage;
+using Gateway.Telemetry;
 using Gateway.Tokens;
 using Gateway.Users;
 
@@ -36,9 +37,12 @@ internal static class GatewayApplication
             .AddGatewayProxy(builder.Configuration)
             .AddGatewayStaticApp()
             .AddGatewayCleanup();
+        builder.AddGatewayTelemetry();
 
         var app = builder.Build();
+        GatewaySettings.ThrowIfUnknownKeys(app.Configuration);
         app.UseGatewayForwarding();
+        app.UseGatewayTelemetry();
         app.UseGatewayHttp();
         app.UseGatewayStaticApp();
         app.UseRateLimiter();

@@ -1,18 +1,23 @@
 namespace Gateway.Hosting;
 
 /// <summary>
-/// The host logs "Hosting failed to start" with the stack trace of whatever stopped the start. When that is an
-/// operator error (<see cref="StartupFailure.IsOperatorError"/>), Program prints the one line that matters and the
-/// trace only makes it look like a crash: that one entry is dropped. Every other failure, and every other log, passes.
+/// The host logs "Hosting failed to start", and Kestrel "Unable to start Kestrel", with the stack trace of whatever
+/// stopped the start. When that is an operator error (<see cref="StartupFailure.IsOperatorError"/>), Program prints
+/// the one line that matters and the trace only makes it look like a crash: those entries are dropped. Every other
+/// failure, and every other log, passes.
 /// </summary>
 internal sealed class StartupRefusalLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
     public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
+    public const string KestrelCategory = "Microsoft.AspNetCore.Server.Kestrel";
+
     public ILogger CreateLogger(string categoryName)
     {
         var logger = inner.CreateLogger(categoryName);
-        return string.Equals(categoryName, HostCategory, StringComparison.Ordinal) ? new HostLogger(logger) : logger;
+        return string.Equals(categoryName, HostCategory, StringComparison.Ordinal) || string.Equals(categoryName, KestrelCategory, StringComparison.Ordinal)
+            ? new HostLogger(logger)
+            : logger;
     }
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);

@@ -13,6 +13,9 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _refusals;
     private readonly UpDownCounter<long> _connectionsOpen;
     private readonly Counter<long> _connectionsClosed;
+    private readonly Histogram<double> _refreshDuration;
+    private readonly Counter<long> _reuses;
+    private readonly Counter<long> _proxied;
 
     public GatewayMetrics(IMeterFactory meterFactory)
     {
@@ -25,6 +28,11 @@ internal sealed class GatewayMetrics
             description: "Proxied WebSockets and streamed answers open on protected routes.");
         _connectionsClosed = meter.CreateCounter<long>("gateway.connections.closed",
             description: "Open connections the gateway closed because their session ended, by reason.");
+        _refreshDuration = meter.CreateHistogram(
+            "gateway.refresh.duration", unit: "s", description: "Time to decide a refresh (rotation, grace successor or end), by outcome.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        _reuses = meter.CreateCounter<long>("gateway.refresh.reuses", description: "Refresh token reuse detected (the session is revoked).");
+        _proxied = meter.CreateCounter<long>("gateway.proxy.requests", description: "Requests to proxy routes, by outcome: forwarded, refused by the gateway, or failed to reach the downstream.");
     }
 
     public void Login(string outcome) => _logins.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
@@ -40,4 +48,11 @@ internal sealed class GatewayMetrics
     public void ConnectionEnded() => _connectionsOpen.Add(-1);
 
     public void ConnectionsClosed(string reason, int count) => _connectionsClosed.Add(count, new KeyValuePair<string, object?>("reason", reason));
+
+    public void RefreshDecided(string outcome, TimeSpan duration) =>
+        _refreshDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void ReuseDetected() => _reuses.Add(1);
+
+    public void ProxiedRequest(string outcome) => _proxied.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 }

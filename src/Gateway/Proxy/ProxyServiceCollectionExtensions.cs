@@ -1,3 +1,5 @@
+using Gateway.Observability;
+
 namespace Gateway.Proxy;
 
 internal static class ProxyServiceCollectionExtensions
@@ -12,6 +14,7 @@ internal static class ProxyServiceCollectionExtensions
         services.AddReverseProxy()
             .LoadFromConfig(configuration.GetSection(SectionName))
             .AddConfigFilter<ProtectedByDefaultConfigFilter>()
+            .AddConfigFilter<ClusterReferenceConfigFilter>()
             .AddTransforms<SessionTransformProvider>();
 
         // YARP logs every failed forward as a warning with a stack trace, a client's broken body included (an
@@ -22,8 +25,10 @@ internal static class ProxyServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapGatewayProxy(this IEndpointRouteBuilder endpoints)
     {
+        var outcomes = new ProxyOutcomeMiddleware(endpoints.ServiceProvider.GetRequiredService<GatewayMetrics>());
         endpoints.MapReverseProxy(proxy =>
         {
+            proxy.Use(outcomes.InvokeAsync);
             proxy.Use(ProxyErrorMiddleware.InvokeAsync);
             proxy.Use(UpgradeFilter.InvokeAsync);
 

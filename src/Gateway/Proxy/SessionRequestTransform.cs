@@ -31,6 +31,7 @@ internal sealed class SessionRequestTransform(
         if (!verdict.IsAllowed)
         {
             metrics.RequestRefused("csrf");
+            http.Features.Set(ProxyRefusal.Instance);
             await ProblemResults.WriteAsync(http, ProblemResults.CsrfRefused(verdict.RefusedBecause!));
             return;
         }
@@ -40,6 +41,7 @@ internal sealed class SessionRequestTransform(
         if (responder.AnswerProxied(http.Response, session) is { } problem)
         {
             metrics.RequestRefused(session.State == SessionState.None ? "unauthenticated" : "refresh-" + session.State.ToString().ToLowerInvariant());
+            http.Features.Set(ProxyRefusal.Instance);
             await ProblemResults.WriteAsync(http, problem);
             return;
         }

@@ -14,15 +14,34 @@ internal static class StaticAppFallback
         context.GetEndpoint() is null
         && !Array.Exists(GatewayPaths, prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A GET for a path without a file extension that named no file gets <c>index.html</c>.</summary>
+    /// <summary>
+    /// <c>/</c>, and a browser's navigation (a GET that accepts HTML) to a path without a file extension that named no
+    /// file, get <c>index.html</c>, so the app can route on the client. An API call to a path no route matches
+    /// (<c>fetch</c>, curl: no <c>text/html</c> in <c>Accept</c>) is a 404, not the app's page with 200: a route that is
+    /// missing (a typo, a refused config reload) fails loudly instead of answering HTML to a JSON client.
+    /// </summary>
     public static Task RewriteToIndex(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !Path.HasExtension(request.Path.Value))
+        if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !Path.HasExtension(request.Path.Value)
+            && (request.Path == "/" || AcceptsHtml(request)))
         {
             request.Path = "/index.html";
         }
 
         return next(context);
+    }
+
+    private static bool AcceptsHtml(HttpRequest request)
+    {
+        foreach (var accept in request.Headers.Accept)
+        {
+            if (accept is not null && accept.Contains("text/html", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

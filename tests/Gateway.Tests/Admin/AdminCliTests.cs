@@ -7,7 +7,6 @@ public sealed class AdminCliTests
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("users", "frobnicate")]
-    [InlineData("users")]
     [InlineData("users", "add")]
     [InlineData("users", "add", "bob", "--password-stdin", "--colour", "red")]
     [InlineData("users", "remove", "bob", "carol")]

@@ -7,7 +7,9 @@ internal static partial class SourceTree
 {
     private static readonly Lazy<IReadOnlyList<SourceFile>> Files = new(Load);
 
-    public static string GatewayFolder { get; } = Path.Combine(RepositoryRoot(), "src", "Gateway");
+    public static string RepositoryFolder { get; } = RepositoryRoot();
+
+    public static string GatewayFolder { get; } = Path.Combine(RepositoryFolder, "src", "Gateway");
 
     public static IReadOnlyList<SourceFile> All => Files.Value;
 

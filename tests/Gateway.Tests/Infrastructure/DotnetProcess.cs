@@ -29,10 +29,18 @@ internal sealed class DotnetProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static DotnetProcess Start(string assembly, IReadOnlyDictionary<string, string> environment)
+    /// <param name="arguments">Its command line, after the assembly.</param>
+    /// <param name="appSettings">The text of an <c>appsettings.json</c> in its working folder; none unless given.</param>
+    public static DotnetProcess Start(string assembly, IReadOnlyDictionary<string, string> environment,
+        IReadOnlyList<string>? arguments = null, string? appSettings = null)
     {
         var workingFolder = Path.Combine(Path.GetTempPath(), "gateway-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workingFolder);
+        if (appSettings is not null)
+        {
+            File.WriteAllText(Path.Combine(workingFolder, "appsettings.json"), appSettings);
+        }
+
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = workingFolder,
@@ -41,6 +49,10 @@ internal sealed class DotnetProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
+        foreach (var argument in arguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         // Only what the test says: nothing inherited from the runner's own ASP.NET Core or gateway settings.
         foreach (var name in start.Environment.Keys.Where(IsHostSetting).ToList())
@@ -62,6 +74,42 @@ internal sealed class DotnetProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(ExitTimeout);
         await _process.WaitForExitAsync(timeout.Token);
         return (_process.ExitCode, await _out, await _error);
+    }
+
+    /// <summary>Waits (bounded) until <paramref name="url"/> answers 200: the process is up and listening.</summary>
+    public async Task WaitUntilAnswersAsync(string url)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; attempt < 240 && !_process.HasExited; attempt++)
+        {
+            try
+            {
+                if ((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException($"{url} never answered; the process {(_process.HasExited ? "exited" : "is still starting")}.");
+    }
+
+    /// <summary>Ends a process that would run on (a server), and hands back what it printed until then.</summary>
+    public async Task<(string Out, string Error)> StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForExitAsync();
+        return (await _out, await _error);
     }
 
     public static int FreeTcpPort()
@@ -89,5 +137,8 @@ internal sealed class DotnetProcess : IAsyncDisposable
         name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("Gateway__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("ReverseProxy__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Logging__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("OTEL_", StringComparison.OrdinalIgnoreCase)
         || name.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase);
 }

@@ -48,12 +48,36 @@ public sealed class StaticAppServingTests
         using var app = new AppFolder(("index.html", "<h1>my app</h1>"));
         await using var gateway = new GatewayFactory(settings: app.Settings);
         using var client = gateway.CreateClient();
+        using var navigation = new HttpRequestMessage(HttpMethod.Get, "/orders/42");
+        navigation.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 
-        var response = await client.GetAsync("/orders/42");
+        var response = await client.SendAsync(navigation);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("<h1>my app</h1>", await response.Content.ReadAsStringAsync());
         Assert.True(response.Headers.Contains("Content-Security-Policy"));
+    }
+
+    // A route that is missing (a typo, a config reload that was refused) must not answer a JSON client 200 with the app's page.
+    [Theory]
+    [InlineData("*/*")]
+    [InlineData("application/json")]
+    [InlineData(null)]
+    public async Task UnroutedPath_RequestNotAskingForHtml_Is404NotTheAppsPage(string? accept)
+    {
+        using var app = new AppFolder(("index.html", "<h1>my app</h1>"));
+        await using var gateway = new GatewayFactory(settings: app.Settings);
+        using var client = gateway.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/orders/42");
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("my app", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -52,9 +52,11 @@ internal sealed class RefreshService(
             // Counted here, once per shared rotation: a burst of parallel requests is one decision.
             // The rotation is shared: it must not die with the client that happened to start it, only with its deadline.
             using var deadline = new CancellationTokenSource(Deadline);
+            var started = time.GetTimestamp();
             var result = rateLimits.TryAcquireDecision(hash) is { } retryAfter
                 ? Record(RefreshResult.Throttled(retryAfter))
                 : await DecideAsync(hash, client, audience, deadline.Token);
+            metrics.RefreshDecided(result.Detail, time.GetElapsedTime(started));
             flight.SetResult(result);
             return result;
         }
@@ -157,6 +159,7 @@ internal sealed class RefreshService(
     private async Task RevokeForReuseAsync(RefreshTokenState state, SessionRequestInfo client, CancellationToken cancellationToken)
     {
         RefreshLog.RefreshReuseDetected(logger, state.SessionId, state.UserId, client.Ip);
+        metrics.ReuseDetected();
         await using var scope = scopeFactory.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AuditTrail>().Add(AuditEventTypes.RefreshReuseDetected, state.UserId, state.UserName,
             state.SessionId, client.Ip, client.UserAgent, "a consumed refresh token was presented again");
