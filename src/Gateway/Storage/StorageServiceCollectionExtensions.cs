@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,10 @@ internal static class StorageServiceCollectionExtensions
 
         services.AddDbContext<SqliteGatewayDbContext>((provider, builder) => builder
             .UseSqlite(provider.GetRequiredService<GatewayDatabase>().ConnectionString)
+            // Dropping a column or a foreign key rebuilds a SQLite table between PRAGMA foreign_keys off and on, which
+            // SQLite allows only outside a transaction. The rebuild itself runs in one, and EF Core's migration lock keeps
+            // other processes out. The warning would be printed on the first start after such a migration.
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
             .AddInterceptors(new SqliteConnectionSetup(), new CommandCountingInterceptor(provider.GetRequiredService<GatewayDatabase>())));
         services.AddDbContext<PostgresGatewayDbContext>((provider, builder) => builder
             .UseNpgsql(provider.GetRequiredService<GatewayDatabase>().DataSource)
