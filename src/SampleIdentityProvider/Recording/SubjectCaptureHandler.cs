@@ -1,0 +1,35 @@
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace SampleIdentityProvider.Recording;
+
+/// <summary>Keeps, for the record of the request, whom the tokens being issued or revoked are about.</summary>
+internal sealed class SubjectCaptureHandler : IOpenIddictServerHandler<ProcessSignInContext>, IOpenIddictServerHandler<HandleRevocationRequestContext>
+{
+    public const string Property = "SampleIdentityProvider.Subject";
+
+    public static OpenIddictServerHandlerDescriptor SignInDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
+        .UseSingletonHandler<SubjectCaptureHandler>()
+        .SetOrder(int.MinValue + 100_000)
+        .SetType(OpenIddictServerHandlerType.Custom)
+        .Build();
+
+    public static OpenIddictServerHandlerDescriptor RevocationDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<HandleRevocationRequestContext>()
+        .UseSingletonHandler<SubjectCaptureHandler>()
+        .SetOrder(int.MinValue + 100_000)
+        .SetType(OpenIddictServerHandlerType.Custom)
+        .Build();
+
+    public ValueTask HandleAsync(ProcessSignInContext context)
+    {
+        context.Transaction.Properties[Property] = context.Principal?.GetClaim(OpenIddictConstants.Claims.Subject);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask HandleAsync(HandleRevocationRequestContext context)
+    {
+        context.Transaction.Properties[Property] = context.GenericTokenPrincipal?.GetClaim(OpenIddictConstants.Claims.Subject);
+        return ValueTask.CompletedTask;
+    }
+}
