@@ -2,6 +2,7 @@ using Gateway.Cleanup;
 using Gateway.Csrf;
 using Gateway.Http;
 using Gateway.Observability;
+using Gateway.Oidc;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
 using Gateway.Sessions;
@@ -28,6 +29,7 @@ internal static class GatewayApplication
             .AddGatewayTokens()
             .AddGatewayUsers()
             .AddGatewaySessions()
+            .AddGatewayOidc()
             .AddGatewayCsrf()
             .AddGatewayRateLimiting()
             .AddGatewayProxy(builder.Configuration)
@@ -41,6 +43,7 @@ internal static class GatewayApplication
         app.MapGatewayObservability();
         app.MapGatewayTokens();
         app.MapGroup("/auth").RequireCsrf().MapGatewaySessions();
+        app.MapGatewayOidc();
         app.MapGatewayProxy();
         return app;
     }

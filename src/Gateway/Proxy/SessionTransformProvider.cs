@@ -1,6 +1,9 @@
 using Gateway.Csrf;
 using Gateway.Observability;
+using Gateway.Oidc;
+using Gateway.Oidc.Tokens;
 using Gateway.Sessions;
+using Gateway.Sessions.Login;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
@@ -18,6 +21,9 @@ internal sealed class SessionTransformProvider(
     CsrfGuard csrf,
     AccessTokenIssuer tokens,
     IOptions<TokenOptions> tokenOptions,
+    IOptions<AuthenticationOptions> authentication,
+    IOptions<OidcOptions> oidcOptions,
+    RouteTokenRequirements tokenRequirements,
     GatewayMetrics metrics) : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
@@ -44,6 +50,11 @@ internal sealed class SessionTransformProvider(
             context.Errors.Add(new ArgumentException(
                 $"Route '{context.Route.RouteId}': Metadata:{ProxyMetadata.CsrfHeader} must be '{ProxyMetadata.CsrfHeaderRequired}' or '{ProxyMetadata.CsrfHeaderOptional}'."));
         }
+
+        if (ReadTokenSettings(context.Route, cluster: null).Error is { } tokenError)
+        {
+            context.Errors.Add(new ArgumentException(tokenError));
+        }
     }
 
     public void ValidateCluster(TransformClusterValidationContext context)
@@ -52,13 +63,32 @@ internal sealed class SessionTransformProvider(
         {
             context.Errors.Add(new ArgumentException($"Cluster '{context.Cluster.ClusterId}': Metadata:{ProxyMetadata.Audience} must not be empty."));
         }
+
+        if (RouteTokenMetadata.ValidateCluster(context.Cluster, authentication.Value.Mode) is { } tokenError)
+        {
+            context.Errors.Add(new ArgumentException(tokenError));
+        }
     }
 
     public void Apply(TransformBuilderContext context)
     {
         context.RequestTransforms.Add(RequestHygieneTransform.Instance);
         context.ResponseTransforms.Add(DownstreamCookieTransform.Instance);
-        if (context.Route is null || ProxyMetadata.IsAnonymous(context.Route))
+        if (context.Route is null)
+        {
+            return;
+        }
+
+        // The route's and its cluster's values were each checked; together (a cluster's User under an anonymous
+        // route, say) they are checked here, where both are known. YARP refuses the config, as for any error.
+        var (tokenSettings, tokenError) = ReadTokenSettings(context.Route, context.Cluster);
+        if (tokenSettings is null)
+        {
+            throw new ArgumentException(tokenError);
+        }
+
+        tokenRequirements.Register(context.Route.RouteId, tokenSettings);
+        if (ProxyMetadata.IsAnonymous(context.Route))
         {
             return;
         }
@@ -68,6 +98,9 @@ internal sealed class SessionTransformProvider(
             ProxyMetadata.CsrfHeaderIsOptional(context.Route),
             resolver, responder, csrf, tokens, tokenOptions, metrics));
     }
+
+    private (RouteTokenSettings? Settings, string? Error) ReadTokenSettings(RouteConfig route, ClusterConfig? cluster) =>
+        RouteTokenMetadata.Read(route, cluster, ProxyMetadata.IsAnonymous(route), authentication.Value.Mode, oidcOptions.Value.DefaultTokenTypeValue);
 
     private static IEnumerable<(string Property, string Middleware)> MiddlewareBoundSettings(RouteConfig route)
     {

@@ -20,12 +20,14 @@ internal sealed class LoginRateLimits(IOptions<RateLimitingOptions> options) : I
     public TimeSpan? TryAcquireForUser(string normalizedUserName) =>
         options.Value.Enabled ? FixedWindows.TryAcquire(_perUser, normalizedUserName) : null;
 
-    public RateLimitPartition<string> PartitionByClient(HttpContext context)
+    public RateLimitPartition<string> PartitionByClient(HttpContext context) => PartitionByClient(context, options.Value.LoginPermitsPerMinute);
+
+    /// <summary>Another endpoint's per-client-IP budget (a policy of its own), switched off with the others.</summary>
+    public RateLimitPartition<string> PartitionByClient(HttpContext context, int permitsPerMinute)
     {
-        var current = options.Value;
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return current.Enabled
-            ? RateLimitPartition.GetFixedWindowLimiter(client, _ => FixedWindows.PerMinute(current.LoginPermitsPerMinute))
+        return options.Value.Enabled
+            ? RateLimitPartition.GetFixedWindowLimiter(client, _ => FixedWindows.PerMinute(permitsPerMinute))
             : RateLimitPartition.GetNoLimiter(client);
     }
 

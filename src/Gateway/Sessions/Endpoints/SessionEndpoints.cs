@@ -14,13 +14,24 @@ internal static class SessionEndpoints
 {
     public static RouteGroupBuilder MapGatewaySessions(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/login", Login).RequireRateLimiting(LoginRateLimits.PolicyName);
         auth.MapGet("/session", GetSession);
         auth.MapPost("/refresh", Refresh);
-        auth.MapPost("/logout", Logout);
         DeviceEndpoints.MapDevices(auth);
+        if (((IEndpointRouteBuilder)auth).ServiceProvider.GetRequiredService<IOptions<AuthenticationOptions>>().Value.IsOidc)
+        {
+            // OpenID Connect mode: no local passwords; the OP signs users in and Oidc/ maps its own login and logout.
+            auth.MapPost("/login", LocalUsersDisabled);
+            auth.MapPost("/password", LocalUsersDisabled);
+            return auth;
+        }
+
+        auth.MapPost("/login", Login).RequireRateLimiting(LoginRateLimits.PolicyName);
+        auth.MapPost("/logout", Logout);
         return PasswordEndpoints.MapPassword(auth);
     }
+
+    private static ProblemHttpResult LocalUsersDisabled() =>
+        ProblemResults.NotFound("Local users are disabled in Oidc mode: sign in at the OpenID Provider through GET /auth/login.");
 
     private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Login(HttpContext context, LoginService login, SessionCookies cookies)
     {
