@@ -32,6 +32,11 @@ internal static class OidcServiceCollectionExtensions
         services.TryAddSingleton<RouteTokenRequirements>();
         services.TryAddSingleton<ProviderTokenProtector>();
         services.TryAddSingleton<ProviderTokenCache>();
+        services.TryAddSingleton<ProviderGrantStore>();
+        services.TryAddSingleton<ClientTokenStore>();
+        services.TryAddSingleton<UserTokenService>();
+        services.TryAddSingleton<ClientTokenService>();
+        services.TryAddSingleton<ProviderTokens>();
 
         services.TryAddSingleton<LoginStateCookies>();
         services.TryAddSingleton<LoginStarter>();

@@ -24,6 +24,7 @@ internal sealed class SessionTransformProvider(
     IOptions<AuthenticationOptions> authentication,
     IOptions<OidcOptions> oidcOptions,
     RouteTokenRequirements tokenRequirements,
+    ProviderTokens providerTokens,
     GatewayMetrics metrics) : ITransformProvider
 {
     public void ValidateRoute(TransformRouteValidationContext context)
@@ -90,13 +91,19 @@ internal sealed class SessionTransformProvider(
         tokenRequirements.Register(context.Route.RouteId, tokenSettings);
         if (ProxyMetadata.IsAnonymous(context.Route))
         {
+            if (tokenSettings.Type == TokenType.Client)
+            {
+                context.RequestTransforms.Add(new ClientTokenTransform(tokenSettings, providerTokens, metrics));
+            }
+
             return;
         }
 
         context.RequestTransforms.Add(new SessionRequestTransform(
             ProxyMetadata.ClusterAudience(context.Cluster),
             ProxyMetadata.CsrfHeaderIsOptional(context.Route),
-            resolver, responder, csrf, tokens, tokenOptions, metrics));
+            tokenSettings,
+            resolver, responder, csrf, tokens, providerTokens, tokenOptions, metrics));
     }
 
     private (RouteTokenSettings? Settings, string? Error) ReadTokenSettings(RouteConfig route, ClusterConfig? cluster) =>
