@@ -21,7 +21,8 @@ internal sealed class ProviderRefreshTokenRevoker(
     /// <summary>Pauses before the second, third... attempt: about half a minute in all.</summary>
     public static readonly TimeSpan[] RetryDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16)];
 
-    public async Task RevokeAsync(string sessionId, CancellationToken cancellationToken)
+    /// <summary>False when the OP could not be reached (after the retries, with <paramref name="retry"/>); true otherwise.</summary>
+    public async Task<bool> RevokeAsync(string sessionId, bool retry, CancellationToken cancellationToken)
     {
         string? refreshToken;
         await using (var scope = scopeFactory.CreateAsyncScope())
@@ -34,7 +35,7 @@ internal sealed class ProviderRefreshTokenRevoker(
 
         if (refreshToken is null)
         {
-            return;
+            return true;
         }
 
         for (var attempt = 0; ; attempt++)
@@ -44,20 +45,20 @@ internal sealed class ProviderRefreshTokenRevoker(
             var configuration = await metadata.GetAsync(cancellationToken);
             if (configuration is not null && string.IsNullOrEmpty(configuration.RevocationEndpoint))
             {
-                return;
+                return true;
             }
 
             if (configuration is not null && await provider.RevokeRefreshTokenAsync(configuration.RevocationEndpoint, refreshToken, cancellationToken))
             {
                 await ForgetAsync(sessionId, cancellationToken);
                 LogoutLog.RefreshTokenRevoked(logger, sessionId);
-                return;
+                return true;
             }
 
-            if (attempt == RetryDelays.Length)
+            if (!retry || attempt == RetryDelays.Length)
             {
                 LogoutLog.RefreshTokenRevocationFailed(logger, sessionId, attempt + 1);
-                return;
+                return false;
             }
 
             await Task.Delay(RetryDelays[attempt], time, cancellationToken);

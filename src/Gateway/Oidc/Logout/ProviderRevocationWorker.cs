@@ -13,7 +13,7 @@ internal sealed class ProviderRevocationWorker(ProviderRevocationQueue queue, Pr
             {
                 try
                 {
-                    await revoker.RevokeAsync(sessionId, cancellationToken);
+                    await revoker.RevokeAsync(sessionId, retry: true, cancellationToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
