@@ -17,7 +17,10 @@ internal static class SessionEndpoints
         auth.MapGet("/session", GetSession);
         auth.MapPost("/refresh", Refresh);
         DeviceEndpoints.MapDevices(auth);
-        if (((IEndpointRouteBuilder)auth).ServiceProvider.GetRequiredService<IOptions<AuthenticationOptions>>().Value.IsOidc)
+        var oidc = ((IEndpointRouteBuilder)auth).ServiceProvider.GetRequiredService<IOptions<AuthenticationOptions>>().Value.IsOidc;
+        var mode = oidc ? new AuthenticationModeBody("oidc", "/auth/login") : new AuthenticationModeBody("local", null);
+        auth.MapGet("/mode", () => TypedResults.Ok(mode));
+        if (oidc)
         {
             // OpenID Connect mode: no local passwords; the OP signs users in and Oidc/ maps its own login and logout.
             auth.MapPost("/login", LocalUsersDisabled);
