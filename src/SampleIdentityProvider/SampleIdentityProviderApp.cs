@@ -34,7 +34,7 @@ public static class SampleIdentityProviderApp
         UseDefaultUrlIfNoneSet(builder);
 
         var options = ProviderOptionsLoader.Load(builder.Configuration, configure);
-        var keys = ProviderKeys.LoadOrCreate(options.DataDirectory);
+        var keys = ProviderKeys.LoadOrCreate(options);
         builder.Services
             .AddProviderServices(options, keys)
             .AddProviderStorage(options)

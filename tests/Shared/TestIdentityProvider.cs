@@ -1,5 +1,5 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
@@ -18,12 +18,20 @@ namespace Gateway.TestSupport;
 /// <summary>
 /// The sample OpenID Provider (src/SampleIdentityProvider) running in the test process on a free 127.0.0.1 port,
 /// a real OpenIddict server: point a client's <c>Authority</c> at <see cref="Authority"/>. Test defaults: no logs,
-/// refresh token reuse leeway 0, database and keys in a temporary folder (so <see cref="RestartAsync"/> brings
-/// back the same provider: same port, keys, clients and tokens; new recorder, sessions and fault switches).
+/// refresh token reuse leeway 0, the database in a temporary folder (so <see cref="RestartAsync"/> brings back the
+/// same provider: same port, keys, clients and tokens; new recorder, sessions and fault switches), and signing and
+/// encryption keys shared by every provider of the test process (an RSA key costs more to make than a provider to
+/// start; set <c>SigningKeyPem</c> and <c>EncryptionKey</c> to null in <c>configure</c> for keys of its own).
 /// <c>configure</c> runs after these defaults and after the demo defaults (users alice, bob, carol).
 /// </summary>
 internal sealed class TestIdentityProvider : IAsyncDisposable
 {
+    private static readonly Lazy<(string SigningKeyPem, string EncryptionKey)> SharedKeys = new(() =>
+    {
+        using var rsa = RSA.Create(2048);
+        return (rsa.ExportRSAPrivateKeyPem(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+    });
+
     private readonly Action<SampleIdentityProviderOptions>? _configure;
     private readonly Action<WebApplicationBuilder>? _configureBuilder;
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("sample-idp-");
@@ -112,6 +120,7 @@ internal sealed class TestIdentityProvider : IAsyncDisposable
             {
                 options.RefreshTokenReuseLeeway = TimeSpan.Zero;
                 options.DataDirectory = _dataDirectory.FullName;
+                (options.SigningKeyPem, options.EncryptionKey) = SharedKeys.Value;
                 _configure?.Invoke(options);
             },
             builder =>

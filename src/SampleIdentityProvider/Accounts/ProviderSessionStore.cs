@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
+using SampleIdentityProvider.Hosting;
 
 namespace SampleIdentityProvider.Accounts;
 
@@ -8,7 +9,7 @@ namespace SampleIdentityProvider.Accounts;
 /// The live provider sessions (the <c>sid</c> of the ID tokens), in memory: a session cookie whose session was ended
 /// (logout, back-channel logout, a restart) no longer signs anyone in.
 /// </summary>
-internal sealed class ProviderSessionStore
+internal sealed class ProviderSessionStore(ILogger<ProviderSessionStore> logger)
 {
     private readonly ConcurrentDictionary<string, string> _subjectsBySession = new(StringComparer.Ordinal);
 
@@ -16,6 +17,7 @@ internal sealed class ProviderSessionStore
     {
         var sessionId = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
         _subjectsBySession[sessionId] = subject;
+        ProviderLog.SessionStarted(logger, subject, sessionId);
         return sessionId;
     }
 

@@ -25,9 +25,7 @@ internal static class AuthorizationEndpoints
 
         if (request.HasPromptValue(PromptValues.None))
         {
-            var tooOld = request.MaxAge is { } maxAge && user is not null
-                && time.GetUtcNow().ToUnixTimeSeconds() - LoginRequirement.AuthenticationTime(session.Principal!) > maxAge;
-            if (user is null || tooOld)
+            if (user is null || LoginRequirement.IsOlderThanMaxAge(request, session.Principal!, time.GetUtcNow()))
             {
                 return ProviderRefusal.Forbid(Errors.LoginRequired, "The user is not signed in at the provider.");
             }

@@ -26,8 +26,11 @@ internal static class LoginRequirement
             return true;
         }
 
-        return request.MaxAge is { } maxAge && now.ToUnixTimeSeconds() - AuthenticationTime(session) > maxAge;
+        return IsOlderThanMaxAge(request, session, now);
     }
+
+    public static bool IsOlderThanMaxAge(OpenIddictRequest request, ClaimsPrincipal session, DateTimeOffset now) =>
+        request.MaxAge is { } maxAge && now.ToUnixTimeSeconds() - AuthenticationTime(session) > maxAge;
 
     public static long AuthenticationTime(ClaimsPrincipal session) =>
         long.TryParse(session.FindFirst(SessionCookie.AuthenticationTimeClaim)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var time) ? time : 0;

@@ -64,7 +64,7 @@ public sealed class BackchannelLogoutSender
             || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // The client is down or timed out: the result says so (status 0), as a real OP would just log it.
-            ProviderLog.BackchannelLogoutFailed(_logger, subject, sessionId, LogoutUri.AbsoluteUri, exception);
+            ProviderLog.BackchannelLogoutFailed(_logger, subject, sessionId, LogoutUri.AbsoluteUri, exception.Message);
         }
 
         var result = new BackchannelLogoutResult(status, logoutToken);

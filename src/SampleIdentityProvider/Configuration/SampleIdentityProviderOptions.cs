@@ -61,4 +61,13 @@ public sealed class SampleIdentityProviderOptions
     /// Folder of the database and keys, kept across restarts; default none: both in memory, gone when it stops.
     /// </summary>
     public string? DataDirectory { get; set; }
+
+    /// <summary>
+    /// The RSA signing key as PEM; default none: the one in <see cref="DataDirectory"/>, else a new one. Tests that
+    /// start many providers share one (generating an RSA key costs more than starting the provider).
+    /// </summary>
+    public string? SigningKeyPem { get; set; }
+
+    /// <summary>The 256-bit key codes and refresh tokens are encrypted with, in base64; default as <see cref="SigningKeyPem"/>.</summary>
+    public string? EncryptionKey { get; set; }
 }

@@ -43,6 +43,16 @@ internal static class SampleIdentityProviderOptionsValidator
             .Where(resource => !Uri.TryCreate(resource, UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.Fragment))
             .Select(resource => $"Provider:Resources: '{resource}' is not an absolute URI without a fragment."));
 
+        if ((options.SigningKeyPem is null) != (options.EncryptionKey is null))
+        {
+            errors.Add("Provider:SigningKeyPem and Provider:EncryptionKey go together.");
+        }
+
+        if (options.EncryptionKey is { } encryptionKey && (!Convert.TryFromBase64String(encryptionKey, new byte[encryptionKey.Length], out var length) || length != 32))
+        {
+            errors.Add("Provider:EncryptionKey must be 32 bytes in base64.");
+        }
+
         if (options.Users.Any(user => string.IsNullOrEmpty(user.UserName) || string.IsNullOrEmpty(user.Password)))
         {
             errors.Add("Provider:Users: every user needs a UserName and a Password.");

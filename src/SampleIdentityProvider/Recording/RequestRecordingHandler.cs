@@ -12,8 +12,9 @@ internal sealed class RequestRecordingHandler(ProviderRecorder recorder, TimePro
     IOpenIddictServerHandler<ApplyPushedAuthorizationResponseContext>,
     IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
 {
-    // First among the handlers that apply the response: the host integration marks the request handled once written.
-    private const int Order = int.MinValue + 100_000;
+    // After OpenIddict's own touches to the response (error normalization: its handlers run below 0), before the
+    // host integration writes it (from 100,000) and marks the request handled.
+    private const int Order = 0;
 
     public static IEnumerable<OpenIddictServerHandlerDescriptor> Descriptors { get; } =
     [

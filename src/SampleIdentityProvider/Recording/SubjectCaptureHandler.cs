@@ -11,13 +11,14 @@ internal sealed class SubjectCaptureHandler : IOpenIddictServerHandler<ProcessSi
 
     public static OpenIddictServerHandlerDescriptor SignInDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessSignInContext>()
         .UseSingletonHandler<SubjectCaptureHandler>()
-        .SetOrder(int.MinValue + 100_000)
+        .SetOrder(OpenIddictServerHandlers.ValidateSignInDemand.Descriptor.Order + 500)
         .SetType(OpenIddictServerHandlerType.Custom)
         .Build();
 
+    // Once OpenIddict has attached the principal of the token to revoke.
     public static OpenIddictServerHandlerDescriptor RevocationDescriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<HandleRevocationRequestContext>()
         .UseSingletonHandler<SubjectCaptureHandler>()
-        .SetOrder(int.MinValue + 100_000)
+        .SetOrder(OpenIddictServerHandlers.Revocation.AttachPrincipal.Descriptor.Order + 500)
         .SetType(OpenIddictServerHandlerType.Custom)
         .Build();
 

@@ -75,4 +75,17 @@ public sealed class PromptTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
     }
+
+    [Fact]
+    public async Task PromptNoneWithMaxAgeZero_WithSession_RedirectsWithLoginRequired()
+    {
+        await using var provider = await TestIdentityProvider.StartAsync();
+        using var client = new OidcTestClient(provider);
+        await client.SignInAsync(client.NewRequest());
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
+
+        var response = await client.AuthorizeAsync(client.NewRequest().With("prompt", "none").With("max_age", "0"));
+
+        Assert.Equal("login_required", new AuthorizationResponse(response.Headers.Location!).Error);
+    }
 }

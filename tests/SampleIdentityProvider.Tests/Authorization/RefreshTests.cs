@@ -23,6 +23,21 @@ public sealed class RefreshTests
     }
 
     [Fact]
+    public async Task Refresh_IdToken_KeepsTheSessionIdAndTheUsersClaims()
+    {
+        await using var provider = await TestIdentityProvider.StartAsync();
+        using var client = new OidcTestClient(provider);
+        var tokens = await client.SignInAndRedeemAsync(user: "bob", password: "bob-demo-password");
+
+        var refreshed = await client.RefreshAsync(tokens.RefreshToken!);
+
+        var (before, after) = (Jwt.Payload(tokens.IdToken!), Jwt.Payload(refreshed.IdToken!));
+        Assert.Equal(before.GetProperty("sid").GetString(), after.GetProperty("sid").GetString());
+        Assert.Equal(before.GetProperty("auth_time").GetInt64(), after.GetProperty("auth_time").GetInt64());
+        Assert.Equal("user", Assert.Single(after.GetProperty("roles").EnumerateArray()).GetString());
+    }
+
+    [Fact]
     public async Task Refresh_RotatedTokenWithoutLeeway_IsInvalidGrant()
     {
         await using var provider = await TestIdentityProvider.StartAsync();
@@ -34,6 +49,20 @@ public sealed class RefreshTests
 
         Assert.Equal(HttpStatusCode.BadRequest, replayed.Status);
         Assert.Equal("invalid_grant", replayed.Error);
+    }
+
+    [Fact]
+    public async Task Refresh_RotatedTokenReplayed_RevokesTheWholeGrant()
+    {
+        await using var provider = await TestIdentityProvider.StartAsync();
+        using var client = new OidcTestClient(provider);
+        var tokens = await client.SignInAndRedeemAsync();
+        var rotated = await client.RefreshAsync(tokens.RefreshToken!);
+        await client.RefreshAsync(tokens.RefreshToken!);
+
+        var current = await client.RefreshAsync(rotated.RefreshToken!);
+
+        Assert.Equal("invalid_grant", current.Error);
     }
 
     [Fact]
