@@ -64,9 +64,10 @@ public sealed class OidcSignInTests(BrowserFixture browser, OidcLiveGateway gate
         await Expect(signIn).ToBeVisibleAsync();
         Assert.Empty(await _context.CookiesAsync([gateway.Url]));
 
-        // The provider's session is over too: signing in again asks for the password.
-        await signIn.ClickAsync();
-        await page.WaitForURLAsync($"{gateway.ProviderUrl}/account/login**");
+        // The provider's session is over too: signing in again asks for the password. (A longer wait than the
+        // default: the click waits for the redirect chain through the gateway and the provider, slow on a loaded machine.)
+        await signIn.ClickAsync(new() { Timeout = 60_000 });
+        await page.WaitForURLAsync($"{gateway.ProviderUrl}/account/login**", new() { Timeout = 60_000 });
     }
 
     [Fact]
