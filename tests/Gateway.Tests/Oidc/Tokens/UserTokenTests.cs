@@ -126,6 +126,11 @@ public sealed class UserTokenTests
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);
         Assert.DoesNotContain(bed.Provider.Recorder.TokenRequests, request => request.GrantType == "refresh_token");
+
+        // The rotated gateway token names the OP's user as the login did (name and roles kept on the session row).
+        var user = (await session.ReadJsonAsync<JsonElement>()).GetProperty("user");
+        Assert.Equal("Alice Liddell", user.GetProperty("name").GetString());
+        Assert.Equal(2, user.GetProperty("roles").GetArrayLength());
     }
 
     [Fact]
