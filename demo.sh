@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs the gateway on http://localhost:5000 with the sample backend on :5100 and a demo user.
-# For trying it out on your machine only: the demo user's password is published below.
+# For trying it out on your machine only: the demo passwords are published below.
 #   ./demo.sh          the demo (local sign-in with the demo user)
+#   ./demo.sh oidc     the same, but users sign in at the sample OpenID Provider on http://127.0.0.1:5200
 set -euo pipefail
 cd "$(dirname "$0")"
-
 mode="${1:-local}"
 case "$mode" in
   local) ports=(5000 5100) ;;
-  *) echo "demo.sh: unknown mode '$mode'; the modes are: local (the default)" >&2; exit 2 ;;
+  oidc) ports=(5000 5100 5200) ;;
+  *) echo "demo.sh: unknown mode '$mode'; the modes are: local (the default), oidc" >&2; exit 2 ;;
 esac
 
 # Before anything is printed, built or written: a demo already running keeps its ports, its log and its database.
@@ -23,6 +24,30 @@ dotnet build Gateway.sln --nologo -v quiet
 dotnet run --no-build --project src/SampleBackend > sample-backend.log 2>&1 &
 backend=$!
 trap 'kill "$backend" 2>/dev/null || true' EXIT
+
+if [[ "$mode" == "oidc" ]]; then
+  dotnet run --no-build --project src/SampleIdentityProvider > sample-idp.log 2>&1 &
+  provider=$!
+  trap 'kill "$backend" "$provider" 2>/dev/null || true' EXIT
+  cat <<BANNER
+
+  Gateway      http://localhost:5000  (open it in a browser: the demo app; Sign in leads to the provider)
+  Provider     http://127.0.0.1:5200  (sample OpenID Provider; log: sample-idp.log)
+  Demo users   alice / alice-demo-password, bob / bob-demo-password, carol / carol-demo-password
+  Sample API   http://localhost:5000/api/me  (through the gateway; backend log: sample-backend.log)
+
+BANNER
+  # The sample API trusts the gateway's own tokens: its route forwards those (Metadata:TokenType Gateway).
+  # (env: a route id with a '-' is no shell variable name.)
+  env ASPNETCORE_ENVIRONMENT=Development \
+    Gateway__Authentication__Mode=Oidc \
+    Gateway__Authentication__Oidc__Authority=http://127.0.0.1:5200 \
+    Gateway__Authentication__Oidc__ClientId=gateway \
+    Gateway__Authentication__Oidc__ClientSecret=gateway-demo-client-secret \
+    ReverseProxy__Routes__sample-api__Metadata__TokenType=Gateway \
+    dotnet run --no-build --project src/Gateway
+  exit
+fi
 
 cat <<BANNER
 

@@ -3,7 +3,8 @@
 # writes bench/RESULTS.md and bench/results.png. Needs wrk and postgresql (Debian packages); installs them when missing.
 #   bench/run.sh           full run (about 10 minutes on 2 cores)
 #   bench/run.sh --quick   short smoke run without micro-benchmarks
-#   bench/run.sh --only hot|refresh|login|postgres|revocation|telemetry   one part, printed, no micro-benchmarks, no report
+#   bench/run.sh --only hot|refresh|login|postgres|revocation|telemetry|oidc   one part, printed, no micro-benchmarks, no report
+#   (oidc: OpenID Connect mode with the sample provider; runs only when named)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -16,7 +17,7 @@ if [[ ! -x /usr/lib/postgresql/15/bin/initdb ]]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 fi
 
-for project in src/Gateway bench/Bench.Downstream bench/Bench.PlainYarp bench/Bench.Runner bench/Gateway.Benchmarks; do
+for project in src/Gateway src/SampleIdentityProvider bench/Bench.Downstream bench/Bench.PlainYarp bench/Bench.Runner bench/Gateway.Benchmarks; do
   dotnet build "$project" -c Release --nologo -v quiet
 done
 

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using Bench.Runner;
 
 // The benchmark run: plain YARP and the gateway side by side on one machine, then the refresh and login paths.
-// Usage: dotnet Bench.Runner.dll <repository root> [--quick] [--only hot,refresh,login,postgres,revocation,telemetry]
+// Usage: dotnet Bench.Runner.dll <repository root> [--quick] [--only hot,refresh,login,postgres,revocation,telemetry,oidc]
 var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 var quick = args.Contains("--quick");
-// --only hot|refresh|login|postgres|revocation|telemetry runs one part and prints it without writing the report: for work on one path.
+// --only hot|refresh|login|postgres|revocation|telemetry|oidc runs one part and prints it without writing the report: for work on one path.
+// The oidc part (OpenID Connect mode) runs only when named.
 var only = args.SkipWhile(arg => arg != "--only").Skip(1).FirstOrDefault();
 bool Runs(string part) => only is null || only.Split(',').Contains(part);
 var rounds = quick ? 1 : 4;
@@ -197,6 +198,56 @@ if (Runs("login"))
     var stormy = await Wrk.MeasureAsync(gateway, protectedTarget.Url, protectedTarget.Path, script, cookiesFile, 32, seconds);
     flood = (calm, stormy, await floodTask);
     Console.WriteLine($"protected route {calm.RequestsPerSecond:F0} req/s calm ({calm.ServerCpuUs:F0} us/req, {calm.Errors} errors), {stormy.RequestsPerSecond:F0} req/s during the flood ({stormy.Errors} errors)");
+}
+
+// OpenID Connect mode, on request only (--only oidc): the gateway's protected route forwarding each user's OP token.
+if (only is not null && only.Split(',').Contains("oidc"))
+{
+    Console.WriteLine("OpenID Connect mode: hot path with User tokens");
+    var oidc = new OidcBench(Dll("src/SampleIdentityProvider", "SampleIdentityProvider"), Dll("src/Gateway", "Gateway"), work, proxyConfig);
+    await using (var pair = await oidc.StartAsync("oidc-hot", TimeSpan.FromHours(2)))
+    {
+        var oidcSessions = await OidcBench.SignInAsync(pair, 64);
+        var oidcCookies = Path.Combine(work, "oidc-cookies.txt");
+        await File.WriteAllLinesAsync(oidcCookies, oidcSessions.Select(GatewayClient.CookieHeader));
+        var oidcTargets = new (string Name, string Url, ChildProcess Server)[]
+        {
+            ("plain YARP", $"http://127.0.0.1:{yarpPort}", plainYarp),
+            ("gateway in Oidc mode, User token", $"http://127.0.0.1:{pair.Gateway.Port}", pair.Gateway),
+        };
+        foreach (var target in oidcTargets)
+        {
+            await Wrk.RunAsync(target.Url, "/api/data", script, oidcCookies, 32, warmup);
+        }
+
+        var oidcCommandsBefore = await pair.Client.DatabaseCommandsAsync();
+        var oidcResults = oidcTargets.ToDictionary(target => target.Name, _ => new List<WrkResult>());
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var target in round % 2 == 0 ? oidcTargets : oidcTargets.Reverse().ToArray())
+            {
+                var result = await Wrk.MeasureAsync(target.Server, target.Url, "/api/data", script, oidcCookies, 32, seconds);
+                oidcResults[target.Name].Add(result);
+                Console.WriteLine($"round {round + 1} {target.Name}: {result.RequestsPerSecond:F0} req/s p99 {result.P99Us / 1000.0:F2} ms " +
+                    $"cpu {result.ServerCpuUs:F1} us/req errors {result.Errors}");
+            }
+        }
+
+        var oidcCommands = await pair.Client.DatabaseCommandsAsync() - oidcCommandsBefore;
+        var yarpMedian = oidcResults["plain YARP"].Select(result => result.RequestsPerSecond).Order().ElementAt(rounds / 2);
+        var oidcMedian = oidcResults["gateway in Oidc mode, User token"].Select(result => result.RequestsPerSecond).Order().ElementAt(rounds / 2);
+        Console.WriteLine($"Oidc hot path: {oidcMedian / yarpMedian:F2}x plain YARP (median of {rounds} rounds), {oidcCommands} database commands");
+    }
+
+    Console.WriteLine("OpenID Connect mode: refresh race");
+    var raceLifetime = TimeSpan.FromSeconds(10);
+    await using (var pair = await oidc.StartAsync("oidc-race", raceLifetime))
+    {
+        var raceSessions = await OidcBench.SignInAsync(pair, 16);
+        var oidcRace = await OidcBench.RaceAsync(pair, raceSessions, 32, raceLifetime);
+        Console.WriteLine($"Oidc refresh race: {oidcRace.Ok}/{oidcRace.Requests} ok over {oidcRace.Sessions} sessions, " +
+            $"{oidcRace.RefreshGrants} refresh grants at the provider ({oidcRace.FailedGrants} refused)");
+    }
 }
 
 var postgresRefresh = new List<(string Name, LoopResult Result)>();

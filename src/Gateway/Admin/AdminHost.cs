@@ -1,5 +1,6 @@
 using Gateway.Hosting;
 using Gateway.Observability;
+using Gateway.Oidc;
 using Gateway.Sessions;
 using Gateway.Storage;
 using Gateway.Tokens;
@@ -33,7 +34,8 @@ internal static class AdminHost
             .AddGatewayObservability()
             .AddGatewayTokens()
             .AddGatewayUsers()
-            .AddGatewaySessions();
+            .AddGatewaySessions()
+            .AddGatewayOidc();
 
         var host = builder.Build();
         try

@@ -16,6 +16,7 @@ internal static class UserCommands
         var add = new Command("add", "Create a user.") { name, roles, passwordStdin };
         add.SetAction((parse, cancellationToken) => context.RunAsync(async (services, ct) =>
         {
+            RequireLocalUsers(services);
             var password = ReadPassword(context, parse, passwordStdin);
             var result = await services.GetRequiredService<UserService>()
                 .CreateAsync(parse.GetValue(name)!, parse.GetValue(roles) ?? [], password, isDemo: false, ct);
@@ -47,6 +48,7 @@ internal static class UserCommands
         var setPassword = new Command("set-password", "Set a user's password and end all their sessions.") { setName, setStdin };
         setPassword.SetAction((parse, cancellationToken) => context.RunAsync(async (services, ct) =>
         {
+            RequireLocalUsers(services);
             var userService = services.GetRequiredService<UserService>();
             var user = await FindAsync(userService, parse.GetValue(setName)!, ct);
             Require(await userService.SetPasswordAsync(user, ReadPassword(context, parse, setStdin), "admin", ct));
@@ -64,6 +66,15 @@ internal static class UserCommands
 
     public static async Task<User> FindAsync(UserService users, string name, CancellationToken cancellationToken) =>
         await users.FindAsync(name, cancellationToken) ?? throw new AdminCommandException($"No user named '{name}'.");
+
+    private static void RequireLocalUsers(IServiceProvider services)
+    {
+        if (SessionCommands.IsOidc(services))
+        {
+            throw new AdminCommandException(
+                "local users are disabled in Oidc mode (Gateway:Authentication:Mode): users sign in at the OpenID Provider.");
+        }
+    }
 
     private static Option<bool> PasswordStdinOption() =>
         new("--password-stdin") { Description = "Read the password from standard input (required: passwords never go in arguments)." };

@@ -3,6 +3,7 @@ using Gateway.Csrf;
 using Gateway.Forwarding;
 using Gateway.Http;
 using Gateway.Observability;
+using Gateway.Oidc;
 using Gateway.Proxy;
 using Gateway.RateLimiting;
 using Gateway.Sessions;
@@ -32,6 +33,7 @@ internal static class GatewayApplication
             .AddGatewayTokens()
             .AddGatewayUsers()
             .AddGatewaySessions()
+            .AddGatewayOidc()
             .AddGatewayCsrf()
             .AddGatewayRateLimiting()
             .AddGatewayProxy(builder.Configuration)
@@ -49,6 +51,7 @@ internal static class GatewayApplication
         app.MapGatewayObservability();
         app.MapGatewayTokens();
         app.MapGroup("/auth").RequireCsrf().MapGatewaySessions();
+        app.MapGatewayOidc();
         app.MapGatewayProxy();
         return app;
     }

@@ -71,6 +71,33 @@ internal static class ProblemResults
         return Create(StatusCodes.Status405MethodNotAllowed, ProblemTypes.MethodNotAllowed, "The method is not allowed.", detail);
     }
 
+    /// <summary>503 while the OpenID Provider cannot be reached: sets <c>Retry-After</c>, then the problem. The session, if any, is kept.</summary>
+    public static ProblemHttpResult ProviderUnavailable(HttpResponse response, string detail)
+    {
+        RetryAfter.Set(response, RetryAfter.Provider);
+        return Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.ProviderUnavailable, "The identity provider cannot be reached.", detail);
+    }
+
+    public static ProblemHttpResult UnknownLoginState() =>
+        Create(StatusCodes.Status400BadRequest, ProblemTypes.UnknownLoginState, "No sign-in is under way for this answer.",
+            "The sign-in expired, was already completed, or was started in another browser. Start it again.");
+
+    /// <summary>
+    /// 400 for a back-channel logout token; <c>"error": "invalid_request"</c> beside the problem members for OPs that read
+    /// the OAuth error form (Back-Channel Logout 1.0 section 2.8).
+    /// </summary>
+    public static ProblemHttpResult InvalidLogoutToken()
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = ProblemTypes.InvalidLogoutToken,
+            Title = "The logout token is not valid.",
+        };
+        problem.Extensions["error"] = "invalid_request";
+        return TypedResults.Problem(problem);
+    }
+
     public static ProblemHttpResult NotFound(string detail) =>
         Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found.", detail);
 

@@ -21,4 +21,7 @@ internal static class ProblemTypes
     public const string Overloaded = Prefix + "overloaded";
     public const string DownstreamUnavailable = Prefix + "downstream-unavailable";
     public const string DownstreamTimedOut = Prefix + "downstream-timeout";
+    public const string ProviderUnavailable = Prefix + "provider-unavailable";
+    public const string UnknownLoginState = Prefix + "unknown-login-state";
+    public const string InvalidLogoutToken = Prefix + "invalid-logout-token";
 }

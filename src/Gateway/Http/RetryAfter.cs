@@ -11,6 +11,9 @@ internal static class RetryAfter
     /// <summary>How long a client waits while the database cannot decide.</summary>
     public static readonly TimeSpan Database = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a client waits while the OpenID Provider cannot be reached.</summary>
+    public static readonly TimeSpan Provider = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a client waits while the gateway has too many password checks in progress.</summary>
     public static readonly TimeSpan Overloaded = TimeSpan.FromSeconds(1);
 

@@ -16,6 +16,8 @@ internal sealed class GatewayMetrics
     private readonly Histogram<double> _refreshDuration;
     private readonly Counter<long> _reuses;
     private readonly Counter<long> _proxied;
+    private readonly Counter<long> _providerRefreshes;
+    private readonly Counter<long> _clientTokens;
 
     public GatewayMetrics(IMeterFactory meterFactory)
     {
@@ -33,6 +35,10 @@ internal sealed class GatewayMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         _reuses = meter.CreateCounter<long>("gateway.refresh.reuses", description: "Refresh token reuse detected (the session is revoked).");
         _proxied = meter.CreateCounter<long>("gateway.proxy.requests", description: "Requests to proxy routes, by outcome: forwarded, refused by the gateway, or failed to reach the downstream.");
+        _providerRefreshes = meter.CreateCounter<long>("gateway.provider.refreshes",
+            description: "Refresh requests of users' OpenID Provider tokens sent by this instance, by outcome.");
+        _clientTokens = meter.CreateCounter<long>("gateway.provider.client_tokens",
+            description: "Client-credentials requests to the OpenID Provider sent by this instance, by outcome.");
     }
 
     public void Login(string outcome) => _logins.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
@@ -40,6 +46,10 @@ internal sealed class GatewayMetrics
     public void Refresh(string outcome) => _refreshes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void SessionsRevoked(string reason, int count) => _revocations.Add(count, new KeyValuePair<string, object?>("reason", reason));
+
+    public void ProviderRefresh(string outcome) => _providerRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void ClientToken(string outcome) => _clientTokens.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void RequestRefused(string reason) => _refusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
 

@@ -26,5 +26,6 @@ internal static class LogEventIds
         ["Gateway.Hosting"] = 2100,
         ["Gateway.Admin"] = 2200,
         ["Gateway.Configuration"] = 2300,
+        ["Gateway.Oidc"] = 2400,
     };
 }

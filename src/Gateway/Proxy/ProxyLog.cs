@@ -21,7 +21,7 @@ internal static partial class ProxyLog
         Message = "The gateway failed while forwarding {Method} {Path} ({Error})")]
     public static partial void GatewayFault(ILogger logger, string method, PathString path, ForwarderError error, Exception? exception);
 
-    [LoggerMessage(EventId = 1603, EventName = "DatabaseUnavailable", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1603, EventName = "ProxyDatabaseUnavailable", Level = LogLevel.Warning,
         Message = "Database unavailable while forwarding {Method} {Path}; answered 503: {Reason}")]
     public static partial void DatabaseUnavailable(ILogger logger, string method, PathString path, string reason);
 }

@@ -1,7 +1,10 @@
 using Gateway.Csrf;
 using Gateway.Observability;
+using Gateway.Oidc;
+using Gateway.Oidc.Tokens;
 using Gateway.Sessions;
 using Gateway.Sessions.Connections;
+using Gateway.Sessions.Login;
 using Gateway.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -21,6 +24,10 @@ internal sealed class SessionTransformProvider(
     CsrfGuard csrf,
     AccessTokenIssuer tokens,
     IOptions<TokenOptions> tokenOptions,
+    IOptions<AuthenticationOptions> authentication,
+    IOptions<OidcOptions> oidcOptions,
+    RouteTokenRequirements tokenRequirements,
+    ProviderTokens providerTokens,
     GatewayMetrics metrics,
     OpenConnections connections) : ITransformProvider
 {
@@ -51,6 +58,11 @@ internal sealed class SessionTransformProvider(
             context.Errors.Add(new ArgumentException(
                 $"Route '{context.Route.RouteId}': Metadata:{ProxyMetadata.CsrfHeader} must be '{ProxyMetadata.CsrfHeaderRequired}' or '{ProxyMetadata.CsrfHeaderOptional}'."));
         }
+
+        if (ReadTokenSettings(context.Route, cluster: null).Error is { } tokenError)
+        {
+            context.Errors.Add(new ArgumentException(tokenError));
+        }
     }
 
     public void ValidateCluster(TransformClusterValidationContext context)
@@ -59,6 +71,11 @@ internal sealed class SessionTransformProvider(
         {
             context.Errors.Add(new ArgumentException($"Cluster '{context.Cluster.ClusterId}': Metadata:{ProxyMetadata.Audience} must not be empty."));
         }
+
+        if (RouteTokenMetadata.ValidateCluster(context.Cluster, authentication.Value.Mode) is { } tokenError)
+        {
+            context.Errors.Add(new ArgumentException(tokenError));
+        }
     }
 
     public void Apply(TransformBuilderContext context)
@@ -66,8 +83,27 @@ internal sealed class SessionTransformProvider(
         context.RequestTransforms.Add(RequestHygieneTransform.Instance);
         context.ResponseTransforms.Add(DownstreamCookieTransform.Instance);
         context.ResponseTransforms.Add(DownstreamServerHeader);
-        if (context.Route is null || ProxyMetadata.IsAnonymous(context.Route))
+        if (context.Route is null)
         {
+            return;
+        }
+
+        // The route's and its cluster's values were each checked; together (a cluster's User under an anonymous
+        // route, say) they are checked here, where both are known. YARP refuses the config, as for any error.
+        var (tokenSettings, tokenError) = ReadTokenSettings(context.Route, context.Cluster);
+        if (tokenSettings is null)
+        {
+            throw new ArgumentException(tokenError);
+        }
+
+        tokenRequirements.Register(context.Route.RouteId, tokenSettings);
+        if (ProxyMetadata.IsAnonymous(context.Route))
+        {
+            if (tokenSettings.Type == TokenType.Client)
+            {
+                context.RequestTransforms.Add(new ClientTokenTransform(tokenSettings, providerTokens, metrics));
+            }
+
             return;
         }
 
@@ -75,9 +111,13 @@ internal sealed class SessionTransformProvider(
         context.RequestTransforms.Add(new SessionRequestTransform(
             ProxyMetadata.ClusterAudience(context.Cluster),
             ProxyMetadata.CsrfHeaderIsOptional(context.Route),
-            resolver, responder, csrf, tokens, tokenOptions, metrics));
+            tokenSettings,
+            resolver, responder, csrf, tokens, providerTokens, tokenOptions, metrics));
         context.ResponseTransforms.Add(new OpenConnectionTransform(connections));
     }
+
+    private (RouteTokenSettings? Settings, string? Error) ReadTokenSettings(RouteConfig route, ClusterConfig? cluster) =>
+        RouteTokenMetadata.Read(route, cluster, ProxyMetadata.IsAnonymous(route), authentication.Value.Mode, oidcOptions.Value.DefaultTokenTypeValue);
 
     private static IEnumerable<(string Property, string Middleware)> MiddlewareBoundSettings(RouteConfig route)
     {

@@ -5,7 +5,16 @@ internal sealed class Session
 {
     public required string Id { get; init; }
 
+    /// <summary>The local user's id, or in OpenID Connect mode the OP's <c>sub</c> (up to 255 characters, OIDC Core section 2).</summary>
     public required string UserId { get; init; }
+
+    /// <summary>
+    /// The user's name and roles as the OP told them at login, for sessions without a local user (OpenID Connect
+    /// mode); null for local sessions, whose name and roles are read from their user at each rotation.
+    /// </summary>
+    public string? UserName { get; init; }
+
+    public IReadOnlyList<string>? Roles { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

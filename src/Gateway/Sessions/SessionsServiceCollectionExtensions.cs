@@ -16,6 +16,7 @@ internal static class SessionsServiceCollectionExtensions
     {
         services.AddValidatedOptions<GatewayCookieOptions, GatewayCookieOptionsValidator>(GatewayCookieOptions.SectionName);
         services.AddValidatedOptions<SessionOptions, SessionOptionsValidator>(SessionOptions.SectionName);
+        services.AddValidatedOptions<AuthenticationOptions, AuthenticationOptionsValidator>(AuthenticationOptions.SectionName);
 
         services.TryAddSingleton<SessionCookies>();
         services.TryAddSingleton<SessionCookieProtector>();

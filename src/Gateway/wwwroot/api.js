@@ -49,6 +49,7 @@ function parse(text) {
 }
 
 export const gateway = {
+  mode: () => call('GET', '/auth/mode'),
   login: (username, password) => call('POST', '/auth/login', { username, password }),
   session: () => call('GET', '/auth/session'),
   logout: () => call('POST', '/auth/logout'),

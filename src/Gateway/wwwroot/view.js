@@ -5,11 +5,20 @@ const $ = (id) => document.getElementById(id);
 
 export const elements = {
   signInForm: $('sign-in-form'),
+  providerSignIn: $('provider-sign-in-button'),
   passwordForm: $('password-form'),
   signOut: $('sign-out'),
   callApi: $('call-api'),
   revokeOthers: $('revoke-others'),
 };
+
+/** Local users sign in with the form; in OpenID Connect mode a button leads to the identity provider instead. */
+export function useSignIn(mode) {
+  const local = mode !== 'oidc';
+  $('sign-in-form').hidden = !local;
+  $('provider-sign-in').hidden = local;
+  $('password-card').hidden = !local;
+}
 
 export function setStatus(text) {
   $('status').textContent = text;
@@ -22,7 +31,7 @@ export function showSignIn(message) {
   $('api-result').textContent = '';
   $('devices').replaceChildren();
   $('password').value = '';
-  $('username').focus();
+  ($('sign-in-form').hidden ? $('provider-sign-in-button') : $('username')).focus();
 }
 
 export function showSignedIn() {

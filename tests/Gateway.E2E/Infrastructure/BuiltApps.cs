@@ -9,6 +9,8 @@ internal static class BuiltApps
 
     public static string SampleBackend => Find("SampleBackendDll");
 
+    public static string SampleIdentityProvider => Find("SampleIdentityProviderDll");
+
     private static string Find(string key)
     {
         var path = typeof(BuiltApps).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == key).Value!;

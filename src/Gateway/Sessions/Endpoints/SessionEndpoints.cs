@@ -13,14 +13,28 @@ internal static class SessionEndpoints
 {
     public static RouteGroupBuilder MapGatewaySessions(this RouteGroupBuilder auth)
     {
-        // Its limits are spent by LoginService, after the group's CSRF check and the body's validation: a refused request spends none.
-        auth.MapPost("/login", Login);
         auth.MapGet("/session", GetSession);
         auth.MapPost("/refresh", Refresh);
-        auth.MapPost("/logout", Logout);
         DeviceEndpoints.MapDevices(auth);
+        var oidc = ((IEndpointRouteBuilder)auth).ServiceProvider.GetRequiredService<IOptions<AuthenticationOptions>>().Value.IsOidc;
+        var mode = oidc ? new AuthenticationModeBody("oidc", "/auth/login") : new AuthenticationModeBody("local", null);
+        auth.MapGet("/mode", () => TypedResults.Ok(mode));
+        if (oidc)
+        {
+            // OpenID Connect mode: no local passwords; the OP signs users in and Oidc/ maps its own login and logout.
+            auth.MapPost("/login", LocalUsersDisabled);
+            auth.MapPost("/password", LocalUsersDisabled);
+            return auth;
+        }
+
+        // Its limits are spent by LoginService, after the group's CSRF check and the body's validation: a refused request spends none.
+        auth.MapPost("/login", Login);
+        auth.MapPost("/logout", Logout);
         return PasswordEndpoints.MapPassword(auth);
     }
+
+    private static ProblemHttpResult LocalUsersDisabled() =>
+        ProblemResults.NotFound("Local users are disabled in Oidc mode: sign in at the OpenID Provider through GET /auth/login.");
 
     private static async Task<Results<Ok<SessionBody>, ProblemHttpResult>> Login(HttpContext context, LoginService login, SessionCookies cookies)
     {

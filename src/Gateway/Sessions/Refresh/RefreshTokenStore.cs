@@ -1,5 +1,7 @@
+using Gateway.Sessions.Login;
 using Gateway.Storage;
 using Gateway.Users;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Sessions.Refresh;
 
@@ -8,7 +10,8 @@ namespace Gateway.Sessions.Refresh;
 /// session and EF Core costs several times their price. The conditional update is the arbiter: whichever
 /// presenter (thread, process or machine) consumes the token first wins; every other one updates nothing.
 /// </summary>
-internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteGate writeGate) : IAsyncDisposable
+internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteGate writeGate, IOptions<AuthenticationOptions> authentication)
+    : IAsyncDisposable
 {
     private const string FindSql = """
         SELECT t."SessionId", t."ExpiresAt", t."ConsumedAt", t."SuccessorCookies",
@@ -17,6 +20,18 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
         FROM "RefreshTokens" t
         JOIN "Sessions" s ON s."Id" = t."SessionId"
         JOIN "Users" u ON u."Id" = s."UserId"
+        LEFT JOIN "RefreshTokens" n ON n."Hash" = t."SuccessorHash"
+        WHERE t."Hash" = @hash
+        """;
+
+    // OpenID Connect mode: the user is the OP's, with no local row; the name and roles came with the login and live on
+    // the session. A statement of its own, so the local one above stays exactly as it is (and as fast).
+    private const string FindSqlOidc = """
+        SELECT t."SessionId", t."ExpiresAt", t."ConsumedAt", t."SuccessorCookies",
+               (n."Hash" IS NOT NULL AND n."ConsumedAt" IS NULL),
+               s."UserId", s."UserName", s."Roles", s."ExpiresAt", s."RevokedAt"
+        FROM "RefreshTokens" t
+        JOIN "Sessions" s ON s."Id" = t."SessionId"
         LEFT JOIN "RefreshTokens" n ON n."Hash" = t."SuccessorHash"
         WHERE t."Hash" = @hash
         """;
@@ -33,6 +48,7 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
         WHERE "Id" = @sid AND changes() = 1;
         """;
 
+    private readonly string _findSql = authentication.Value.IsOidc ? FindSqlOidc : FindSql;
     private RotationBatcher? _batcher;
 
     public Task<RefreshTokenState?> FindAsync(string hash, CancellationToken cancellationToken) =>
@@ -41,7 +57,7 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
     private async Task<RefreshTokenState?> ReadStateAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var command = database.CreateCommand(connection, FindSql);
+        await using var command = database.CreateCommand(connection, _findSql);
         RotationParameters.Add(command, "hash", hash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -56,8 +72,8 @@ internal sealed class RefreshTokenStore(GatewayDatabase database, DatabaseWriteG
             SuccessorCookies: reader.IsDBNull(3) ? null : reader.GetString(3),
             SuccessorIsCurrent: !reader.IsDBNull(4) && reader.GetBoolean(4),
             UserId: reader.GetString(5),
-            UserName: reader.GetString(6),
-            Roles: RoleList.FromJson(reader.GetString(7)),
+            UserName: reader.IsDBNull(6) ? reader.GetString(5) : reader.GetString(6),
+            Roles: reader.IsDBNull(7) ? [] : RoleList.FromJson(reader.GetString(7)),
             SessionExpiresAt: FromMilliseconds(reader.GetInt64(8)),
             SessionRevokedAt: reader.IsDBNull(9) ? null : FromMilliseconds(reader.GetInt64(9)));
     }

@@ -18,6 +18,7 @@ internal sealed class SessionRevoker(
     AuditTrail audit,
     GatewayMetrics metrics,
     TimeProvider time,
+    IEnumerable<ISessionEndObserver> observers,
     ILogger<SessionRevoker> logger)
 {
     public Task<int> RevokeAsync(string sessionId, string reason, string actor, SessionRequestInfo? client, CancellationToken cancellationToken) =>
@@ -29,6 +30,13 @@ internal sealed class SessionRevoker(
         RevokeWhereAsync(
             db.Set<Session>().Where(session => session.UserId == userId && session.Id != exceptSessionId),
             reason, actor, client, cancellationToken);
+
+    /// <summary>These sessions, those still live among them.</summary>
+    public Task<int> RevokeManyAsync(IReadOnlyCollection<string> sessionIds, string reason, string actor, SessionRequestInfo? client,
+        CancellationToken cancellationToken) =>
+        sessionIds.Count == 0
+            ? Task.FromResult(0)
+            : RevokeWhereAsync(db.Set<Session>().Where(session => sessionIds.Contains(session.Id)), reason, actor, client, cancellationToken);
 
     private async Task<int> RevokeWhereAsync(IQueryable<Session> sessions, string reason, string actor, SessionRequestInfo? client,
         CancellationToken cancellationToken)
@@ -62,6 +70,11 @@ internal sealed class SessionRevoker(
         if (targets.Count > 0)
         {
             metrics.SessionsRevoked(reason, targets.Count);
+            var ended = targets.Select(session => session.Id).ToList();
+            foreach (var observer in observers)
+            {
+                observer.SessionsEnded(ended, reason);
+            }
         }
 
         return targets.Count;
