@@ -15,6 +15,7 @@ internal sealed class ClientTokenTransform(RouteTokenSettings route, ProviderTok
         if (result.Authorization is null)
         {
             metrics.RequestRefused("provider-unavailable");
+            http.Features.Set(ProxyRefusal.Instance);
             await ProblemResults.WriteAsync(http, ProblemResults.ProviderUnavailable(http.Response, "The identity provider cannot issue this route's token right now."));
             return;
         }
