@@ -3,8 +3,10 @@ namespace Gateway.Hosting;
 /// <summary>
 /// The host logs "Hosting failed to start", and Kestrel "Unable to start Kestrel", with the stack trace of whatever
 /// stopped the start. When that is an operator error (<see cref="StartupFailure.IsOperatorError"/>), Program prints
-/// the one line that matters and the trace only makes it look like a crash: those entries are dropped. Every other
-/// failure, and every other log, passes.
+/// the one line that matters and the trace only makes it look like a crash: those entries are dropped. So is the
+/// host's cancellation of a start that a stop request cut short (<see cref="GatewayLifetime"/> ends that run quietly; a
+/// cancellation nobody asked for still reaches Program, which lets it crash with its trace). Every other failure, and
+/// every other log, passes.
 /// </summary>
 internal sealed class StartupRefusalLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
@@ -33,7 +35,7 @@ internal sealed class StartupRefusalLoggerFactory(ILoggerFactory inner) : ILogge
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (exception is not null && StartupFailure.IsOperatorError(exception))
+            if (exception is not null && (StartupFailure.IsOperatorError(exception) || exception is OperationCanceledException))
             {
                 return;
             }

@@ -16,6 +16,18 @@ public sealed class StartupRefusalLoggerFactoryTests
         Assert.Empty(written);
     }
 
+    // Ctrl+C during the migrations: the host logs the cancelled start as a failure, which it is not.
+    [Fact]
+    public void HostLog_StopRequestCutTheStartShort_IsDropped()
+    {
+        var (factory, written) = Create();
+
+        factory.CreateLogger(StartupRefusalLoggerFactory.HostCategory)
+            .LogError(new OperationCanceledException(), "Hosting failed to start");
+
+        Assert.Empty(written);
+    }
+
     // A bug stopping the start keeps its log and stack trace.
     [Fact]
     public void HostLog_UnexpectedExceptionStoppedTheStart_IsWritten()
