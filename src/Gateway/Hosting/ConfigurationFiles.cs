@@ -9,13 +9,17 @@ internal static class ConfigurationFiles
     /// <summary>
     /// Log levels that hold without any settings file (the built gateway run from another folder): EF Core's
     /// commands, YARP's per-request lines and ASP.NET Core's request lines would otherwise log at Information, a
-    /// line per database command. Lowest priority: appsettings.json, the environment and the command line override them.
+    /// line per database command. The OpenID Provider's HTTP client logs four lines per call, and, when the provider
+    /// is down, a stack trace per retry from HttpClient and from Polly; the gateway says the same in one warning of its
+    /// own (event ids 24xx). Lowest priority: appsettings.json, the environment and the command line override them.
     /// </summary>
     public static IReadOnlyDictionary<string, string?> LoggingDefaults { get; } = new Dictionary<string, string?>
     {
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         ["Logging:LogLevel:Yarp"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+        ["Logging:LogLevel:Polly"] = "None",
     };
 
     /// <summary>

@@ -44,6 +44,32 @@ public sealed class LoggingDefaultsTests
         Assert.Contains(lines, line => line.Contains("Now listening on", StringComparison.Ordinal));
     }
 
+    // A provider that is down is one warning line per attempt to reach it, not a stack trace per retry.
+    [Fact]
+    public async Task OidcMode_ProviderDown_OneWarningAndNoStackTrace()
+    {
+        var port = DotnetProcess.FreeTcpPort();
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Gateway__Authentication__Mode"] = "Oidc",
+            ["Gateway__Authentication__Oidc__Authority"] = $"http://127.0.0.1:{DotnetProcess.FreeTcpPort()}",
+            ["Gateway__Authentication__Oidc__ClientId"] = "gateway",
+            ["Gateway__Authentication__Oidc__ClientSecret"] = "a-client-secret-of-some-length",
+        };
+
+        await using var gateway = DotnetProcess.Start("Gateway.dll", environment);
+        await gateway.WaitUntilAnswersAsync($"http://127.0.0.1:{port}/readyz");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync($"http://127.0.0.1:{port}/auth/login")).StatusCode);
+        var (output, error) = await gateway.StopAsync();
+
+        Assert.Contains("could not be read", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Polly", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at System.", output + error, StringComparison.Ordinal);
+    }
+
     private static async Task<(string Out, string Error)> RunAndStopAsync(Dictionary<string, string> settings)
     {
         var port = DotnetProcess.FreeTcpPort();
