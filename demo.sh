@@ -21,14 +21,21 @@ for port in "${ports[@]}"; do
 done
 
 dotnet build Gateway.sln --nologo -v quiet
+
+# Every process started here stops with the script: on Ctrl+C, on a closed terminal, on a kill of the script alone.
+# (`dotnet run` passes the signal on to the app it runs.)
+started=()
+stop() { kill "${started[@]}" 2>/dev/null || true; wait || true; }
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
 dotnet run --no-build --project src/SampleBackend > sample-backend.log 2>&1 &
-backend=$!
-trap 'kill "$backend" 2>/dev/null || true' EXIT
+started+=($!)
 
 if [[ "$mode" == "oidc" ]]; then
   dotnet run --no-build --project src/SampleIdentityProvider > sample-idp.log 2>&1 &
-  provider=$!
-  trap 'kill "$backend" "$provider" 2>/dev/null || true' EXIT
+  started+=($!)
   cat <<BANNER
 
   Gateway      http://localhost:5000  (open it in a browser: the demo app; Sign in leads to the provider)
@@ -45,7 +52,10 @@ BANNER
     Gateway__Authentication__Oidc__ClientId=gateway \
     Gateway__Authentication__Oidc__ClientSecret=gateway-demo-client-secret \
     ReverseProxy__Routes__sample-api__Metadata__TokenType=Gateway \
-    dotnet run --no-build --project src/Gateway
+    dotnet run --no-build --project src/Gateway &
+  started+=($!)
+  # In the background and waited for, so that a signal to this script is handled at once, not after the gateway ends.
+  wait "${started[-1]}"
   exit
 fi
 
@@ -56,4 +66,6 @@ cat <<BANNER
   Sample API   http://localhost:5000/api/me  (through the gateway; backend log: sample-backend.log)
 
 BANNER
-ASPNETCORE_ENVIRONMENT=Development Gateway__Demo__Enabled=true dotnet run --no-build --project src/Gateway
+ASPNETCORE_ENVIRONMENT=Development Gateway__Demo__Enabled=true dotnet run --no-build --project src/Gateway &
+started+=($!)
+wait "${started[-1]}"
