@@ -1,4 +1,3 @@
-using System.Net;
 using Gateway.Tests.Infrastructure;
 using Microsoft.IdentityModel.Tokens;
 
@@ -25,12 +24,13 @@ public sealed class KeyCommandsProcessTests
             ["ConnectionStrings__Gateway"] = $"Data Source={database}",
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        var revokedKid = Assert.Single(await PublishedKidsAsync(http, gateway));
+        await gateway.WaitUntilAnswersAsync($"http://127.0.0.1:{port}/.well-known/jwks.json");
+        var revokedKid = Assert.Single(await PublishedKidsAsync(http));
 
         var revoke = await AdminCliRunner.RunWithSettingsAsync(database, GatewaysInterval, null, "keys", "revoke", revokedKid);
-        var afterRevoke = await PublishedKidsAsync(http, gateway);
+        var afterRevoke = await PublishedKidsAsync(http);
         var rotate = await AdminCliRunner.RunWithSettingsAsync(database, GatewaysInterval, null, "keys", "rotate");
-        var afterRotate = await PublishedKidsAsync(http, gateway);
+        var afterRotate = await PublishedKidsAsync(http);
 
         Assert.True(revoke.ExitCode == 0, revoke.Error);
         Assert.True(rotate.ExitCode == 0, rotate.Error);
@@ -42,28 +42,7 @@ public sealed class KeyCommandsProcessTests
         Assert.DoesNotContain(revokedKid, afterRotate);
     }
 
-    /// <summary>The kids the gateway publishes now, once it answers at all (its start is waited for, bounded).</summary>
-    private static async Task<IReadOnlyList<string>> PublishedKidsAsync(HttpClient http, DotnetProcess gateway)
-    {
-        for (var attempt = 0; attempt < 300 && !gateway.HasExited; attempt++)
-        {
-            try
-            {
-                using var response = await http.GetAsync("/.well-known/jwks.json");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return new JsonWebKeySet(await response.Content.ReadAsStringAsync()).Keys.Select(key => key.Kid).ToList();
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        var (exitCode, output, error) = await gateway.WaitForExitAsync();
-        throw new InvalidOperationException($"The gateway did not serve its JWKS (exit {exitCode}): {output} {error}");
-    }
+    /// <summary>The kids the gateway publishes now.</summary>
+    private static async Task<IReadOnlyList<string>> PublishedKidsAsync(HttpClient http) =>
+        new JsonWebKeySet(await http.GetStringAsync("/.well-known/jwks.json")).Keys.Select(key => key.Kid).ToList();
 }

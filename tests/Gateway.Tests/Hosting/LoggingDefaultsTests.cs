@@ -44,33 +44,27 @@ public sealed class LoggingDefaultsTests
         Assert.Contains(lines, line => line.Contains("Now listening on", StringComparison.Ordinal));
     }
 
-    // A provider that is down is one warning line per attempt to reach it, not a stack trace per retry.
+    // A provider that is down is a warning line of the gateway's own, not a stack trace per retry.
     [Fact]
-    public async Task OidcMode_ProviderDown_OneWarningAndNoStackTrace()
+    public async Task OidcMode_ProviderDown_WarnsWithoutStackTrace()
     {
-        var port = DotnetProcess.FreeTcpPort();
-        var environment = new Dictionary<string, string>
+        var (output, error) = await RunAndStopAsync(new()
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
             ["Gateway__Authentication__Mode"] = "Oidc",
             ["Gateway__Authentication__Oidc__Authority"] = $"http://127.0.0.1:{DotnetProcess.FreeTcpPort()}",
             ["Gateway__Authentication__Oidc__ClientId"] = "gateway",
             ["Gateway__Authentication__Oidc__ClientSecret"] = "a-client-secret-of-some-length",
-        };
-
-        await using var gateway = DotnetProcess.Start("Gateway.dll", environment);
-        await gateway.WaitUntilAnswersAsync($"http://127.0.0.1:{port}/readyz");
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync($"http://127.0.0.1:{port}/auth/login")).StatusCode);
-        var (output, error) = await gateway.StopAsync();
+        }, async (client, gateway) =>
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync($"{gateway}/auth/login")).StatusCode));
 
         Assert.Contains("could not be read", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Polly", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at System.", output + error, StringComparison.Ordinal);
     }
 
-    private static async Task<(string Out, string Error)> RunAndStopAsync(Dictionary<string, string> settings)
+    /// <summary>Starts the built gateway with <paramref name="settings"/>, makes it log (a refused login unless told otherwise), stops it.</summary>
+    private static async Task<(string Out, string Error)> RunAndStopAsync(Dictionary<string, string> settings,
+        Func<HttpClient, string, Task>? exercise = null)
     {
         var port = DotnetProcess.FreeTcpPort();
         var environment = new Dictionary<string, string>
@@ -85,13 +79,18 @@ public sealed class LoggingDefaultsTests
 
         await using var gateway = DotnetProcess.Start("Gateway.dll", environment);
         await gateway.WaitUntilAnswersAsync($"http://127.0.0.1:{port}/readyz");
-        using var client = new HttpClient();
-        using var login = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/auth/login")
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        await (exercise ?? SignInAsNobodyAsync)(client, $"http://127.0.0.1:{port}");
+        return await gateway.StopAsync();
+    }
+
+    private static async Task SignInAsNobodyAsync(HttpClient client, string gateway)
+    {
+        using var login = new HttpRequestMessage(HttpMethod.Post, $"{gateway}/auth/login")
         {
             Content = new StringContent("""{"username":"nobody","password":"not a password"}""", System.Text.Encoding.UTF8, "application/json"),
         };
         login.Headers.Add("X-CSRF", "1");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(login)).StatusCode);
-        return await gateway.StopAsync();
     }
 }

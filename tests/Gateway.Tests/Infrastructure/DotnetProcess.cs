@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace Gateway.Tests.Infrastructure;
 
@@ -13,16 +14,23 @@ internal sealed class DotnetProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
+    private static readonly TimeSpan ListenTimeout = TimeSpan.FromSeconds(60);
+
+    // The host's lifetime log once Kestrel listens on every address, after every hosted service (migrations, key ring) started.
+    private const string ListeningLine = "Application started.";
+
     private readonly Process _process;
-    private readonly Task<string> _out;
-    private readonly Task<string> _error;
+    private readonly StringBuilder _out = new();
+    private readonly StringBuilder _error = new();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DotnetProcess(Process process, string workingFolder)
     {
         _process = process;
         WorkingFolder = workingFolder;
-        _out = process.StandardOutput.ReadToEndAsync();
-        _error = process.StandardError.ReadToEndAsync();
+        process.OutputDataReceived += (_, line) => Append(_out, line.Data);
+        process.ErrorDataReceived += (_, line) => Append(_error, line.Data);
+        process.Exited += (_, _) => _listening.TrySetException(new InvalidOperationException("The process exited before it listened."));
     }
 
     public string WorkingFolder { get; }
@@ -65,7 +73,12 @@ internal sealed class DotnetProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        return new DotnetProcess(Process.Start(start) ?? throw new InvalidOperationException($"{assembly} did not start."), workingFolder);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var started = new DotnetProcess(process, workingFolder);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return started;
     }
 
     /// <summary>Waits for the process to end on its own; its exit code and both streams, complete.</summary>
@@ -73,31 +86,30 @@ internal sealed class DotnetProcess : IAsyncDisposable
     {
         using var timeout = new CancellationTokenSource(ExitTimeout);
         await _process.WaitForExitAsync(timeout.Token);
-        return (_process.ExitCode, await _out, await _error);
+        return (_process.ExitCode, Text(_out), Text(_error));
     }
 
-    /// <summary>Waits (bounded) until <paramref name="url"/> answers 200: the process is up and listening.</summary>
+    /// <summary>
+    /// Waits (bounded, no polling) for the process to say it has started and listens, then checks that <paramref name="url"/> answers
+    /// 200; fails with what the process printed if it exits first, takes too long or answers otherwise.
+    /// </summary>
     public async Task WaitUntilAnswersAsync(string url)
     {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 240 && !_process.HasExited; attempt++)
+        try
         {
-            try
-            {
-                if ((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
+            await _listening.Task.WaitAsync(ListenTimeout);
+        }
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"{url} never answered: {exception.Message}\n{Text(_out)}\n{Text(_error)}", exception);
         }
 
-        throw new InvalidOperationException($"{url} never answered; the process {(_process.HasExited ? "exited" : "is still starting")}.");
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await client.GetAsync(url);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The process listens but {url} answered {(int)response.StatusCode}:\n{Text(_out)}\n{Text(_error)}");
+        }
     }
 
     /// <summary>Ends a process that would run on (a server), and hands back what it printed until then.</summary>
@@ -108,8 +120,8 @@ internal sealed class DotnetProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
         }
 
-        await WaitForExitAsync();
-        return (await _out, await _error);
+        var (_, output, error) = await WaitForExitAsync();
+        return (output, error);
     }
 
     public static int FreeTcpPort()
@@ -131,6 +143,32 @@ internal sealed class DotnetProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static string Text(StringBuilder stream)
+    {
+        lock (stream)
+        {
+            return stream.ToString();
+        }
+    }
+
+    private void Append(StringBuilder stream, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (stream)
+        {
+            stream.AppendLine(line);
+        }
+
+        if (line.Contains(ListeningLine, StringComparison.Ordinal))
+        {
+            _listening.TrySetResult();
+        }
     }
 
     private static bool IsHostSetting(string name) =>
