@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using Gateway.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 
 namespace Gateway.Tests.Storage;
 
@@ -32,9 +33,16 @@ public sealed class DatabaseMigratorTests
     public async Task Start_ExistingReadableWriteAheadLog_IsMadeOwnerOnly()
     {
         var database = TestDatabase.NewPath();
+        // SQLite deletes the -wal when the last connection closes, and other tests clear every pool in the process:
+        // a connection of this test's own keeps the readable -wal there until the second start has seen it.
+        await using var holder = new SqliteConnection($"Data Source={database};Pooling=False");
         await using (var first = new GatewayFactory(databasePath: database))
         {
             await first.CreateUserAsync("alice");
+            await holder.OpenAsync();
+            await using var read = holder.CreateCommand();
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync();
             File.SetUnixFileMode(database + "-wal", OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         }
 
