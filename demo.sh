@@ -36,6 +36,13 @@ started+=($!)
 if [[ "$mode" == "oidc" ]]; then
   dotnet run --no-build --project src/SampleIdentityProvider > sample-idp.log 2>&1 &
   started+=($!)
+  # The sample API trusts the gateway's own tokens: its route forwards those (Metadata:TokenType Gateway).
+  # (env: a route id with a '-' is no shell variable name.)
+  settings=(Gateway__Authentication__Mode=Oidc
+    Gateway__Authentication__Oidc__Authority=http://127.0.0.1:5200
+    Gateway__Authentication__Oidc__ClientId=gateway
+    Gateway__Authentication__Oidc__ClientSecret=gateway-demo-client-secret
+    ReverseProxy__Routes__sample-api__Metadata__TokenType=Gateway)
   cat <<BANNER
 
   Gateway      http://localhost:5000  (open it in a browser: the demo app; Sign in leads to the provider)
@@ -44,28 +51,18 @@ if [[ "$mode" == "oidc" ]]; then
   Sample API   http://localhost:5000/api/me  (through the gateway; backend log: sample-backend.log)
 
 BANNER
-  # The sample API trusts the gateway's own tokens: its route forwards those (Metadata:TokenType Gateway).
-  # (env: a route id with a '-' is no shell variable name.)
-  env ASPNETCORE_ENVIRONMENT=Development \
-    Gateway__Authentication__Mode=Oidc \
-    Gateway__Authentication__Oidc__Authority=http://127.0.0.1:5200 \
-    Gateway__Authentication__Oidc__ClientId=gateway \
-    Gateway__Authentication__Oidc__ClientSecret=gateway-demo-client-secret \
-    ReverseProxy__Routes__sample-api__Metadata__TokenType=Gateway \
-    dotnet run --no-build --project src/Gateway &
-  started+=($!)
-  # In the background and waited for, so that a signal to this script is handled at once, not after the gateway ends.
-  wait "${started[-1]}"
-  exit
-fi
-
-cat <<BANNER
+else
+  settings=(Gateway__Demo__Enabled=true)
+  cat <<BANNER
 
   Gateway      http://localhost:5000  (open it in a browser: the demo app)
   Demo user    demo / gateway-demo-2026
   Sample API   http://localhost:5000/api/me  (through the gateway; backend log: sample-backend.log)
 
 BANNER
-ASPNETCORE_ENVIRONMENT=Development Gateway__Demo__Enabled=true dotnet run --no-build --project src/Gateway &
+fi
+
+# In the background and waited for, so that a signal to this script is handled at once, not after the gateway ends.
+env ASPNETCORE_ENVIRONMENT=Development "${settings[@]}" dotnet run --no-build --project src/Gateway &
 started+=($!)
 wait "${started[-1]}"
