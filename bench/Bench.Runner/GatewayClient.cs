@@ -46,6 +46,14 @@ internal sealed class GatewayClient(string baseUrl) : IDisposable
     public static string CookieHeader(IReadOnlyDictionary<string, string> cookies) =>
         string.Join("; ", cookies.Select(cookie => $"{cookie.Key}={cookie.Value}"));
 
+    /// <summary>Bytes the gateway process has allocated since it started (its stats endpoint).</summary>
+    public static async Task<long> AllocatedBytesAsync(string url)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        var stats = await http.GetFromJsonAsync<JsonElement>("/_gateway/stats");
+        return stats.GetProperty("allocatedBytes").GetInt64();
+    }
+
     public async Task<long> DatabaseCommandsAsync()
     {
         var stats = await _http.GetFromJsonAsync<JsonElement>("/_gateway/stats");

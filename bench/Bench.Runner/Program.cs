@@ -12,6 +12,16 @@ bool Runs(string part) => only is null || only.Split(',').Contains(part);
 var rounds = quick ? 1 : 4;
 var seconds = TimeSpan.FromSeconds(quick ? 3 : 10);
 var warmup = TimeSpan.FromSeconds(quick ? 2 : 5);
+// BENCH_ROUNDS / BENCH_SECONDS shorten or lengthen the measured rounds (for an A/B while working on one path).
+if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_ROUNDS"), out var roundsSetting))
+{
+    rounds = roundsSetting;
+}
+
+if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_SECONDS"), out var secondsSetting))
+{
+    seconds = TimeSpan.FromSeconds(secondsSetting);
+}
 var work = Directory.CreateTempSubdirectory("gateway-bench-").FullName;
 // The gateway's default layout: the database in a data folder below its working folder.
 var database = Path.Combine(Directory.CreateDirectory(Path.Combine(work, "data")).FullName, "gateway.db");
@@ -83,6 +93,13 @@ foreach (var user in users)
 await using var gateway = await ChildProcess.StartAsync("gateway", Dll("src/Gateway", "Gateway"), gatewayPort, work, gatewayConfig,
     Path.Combine(work, "gateway.log"));
 using var client = new GatewayClient($"http://127.0.0.1:{gatewayPort}");
+
+// BENCH_BASELINE_GATEWAY=<path to another build's Gateway.dll> (with --only hot): that build runs beside this one on the same
+// database and keys, so the same session cookies work on both, and the hot path measures both in the same rounds: a
+// before/after of a change without the machine's drift between two runs.
+var baselineDll = Environment.GetEnvironmentVariable("BENCH_BASELINE_GATEWAY");
+await using var baseline = baselineDll is null ? null : await ChildProcess.StartAsync("baseline gateway", baselineDll, ChildProcess.FreePorts(1)[0], work,
+    gatewayConfig, Path.Combine(work, "baseline-gateway.log"));
 var scenarios = new Scenarios(client, database, Password);
 
 Console.WriteLine("signing in 64 sessions");
@@ -103,6 +120,16 @@ var targets = new (string Name, string Url, string Path, ChildProcess Server)[]
     ("gateway, anonymous route", $"http://127.0.0.1:{gatewayPort}", "/public/data", gateway),
     ("gateway, protected route", $"http://127.0.0.1:{gatewayPort}", "/api/data", gateway),
 };
+if (baseline is not null)
+{
+    // The direct downstream's row says nothing about a change: its time goes to the two builds' rows.
+    targets =
+    [
+        .. targets.Skip(1),
+        ("baseline gateway, anonymous route", $"http://127.0.0.1:{baseline.Port}", "/public/data", baseline),
+        ("baseline gateway, protected route", $"http://127.0.0.1:{baseline.Port}", "/api/data", baseline),
+    ];
+}
 
 var hotPath = targets.ToDictionary(target => target.Name, _ => new List<WrkResult>());
 long hotPathCommands = 0;
@@ -126,10 +153,11 @@ if (Runs("hot"))
         var order = round % 2 == 0 ? targets : targets.Reverse().ToArray();
         foreach (var target in order)
         {
-            var result = await Wrk.MeasureAsync(target.Server, target.Url, target.Path, script, cookiesFile, 32, seconds);
+            var countsAllocations = target.Server != downstream;
+            var result = await Wrk.MeasureAsync(target.Server, target.Url, target.Path, script, cookiesFile, 32, seconds, countsAllocations);
             hotPath[target.Name].Add(result);
             Console.WriteLine($"round {round + 1} {target.Name}: {result.RequestsPerSecond:F0} req/s p99 {result.P99Us / 1000.0:F2} ms " +
-                $"cpu {result.ServerCpuUs:F1} us/req errors {result.Errors}");
+                $"cpu {result.ServerCpuUs:F1} us/req errors {result.Errors}" + (result.AllocatedBytes is { } bytes ? $" alloc {bytes:F0} B/req" : ""));
         }
     }
 

@@ -11,19 +11,30 @@ internal sealed record WrkResult(long Requests, long DurationUs, long SocketErro
 
     /// <summary>CPU time the measured server spent per request (user + system), in microseconds.</summary>
     public double ServerCpuUs { get; init; }
+
+    /// <summary>Bytes the gateway allocated per request (its stats endpoint); null for servers without one.</summary>
+    public double? AllocatedBytes { get; init; }
 }
 
 /// <summary>Runs wrk against one URL with the sessions script and reads the JSON line its done() prints.</summary>
 internal static class Wrk
 {
     /// <summary>The run, with the CPU time <paramref name="server"/> spent on it per request.</summary>
+    /// <summary>The run, with the CPU time <paramref name="server"/> spent on it per request, and with
+    /// <paramref name="countsAllocations"/> (a gateway with its stats endpoint on) the bytes it allocated per request.</summary>
     public static async Task<WrkResult> MeasureAsync(ChildProcess server, string url, string path, string script, string? cookiesFile, int connections,
-        TimeSpan duration)
+        TimeSpan duration, bool countsAllocations = false)
     {
+        var allocatedBefore = countsAllocations ? await GatewayClient.AllocatedBytesAsync(url) : 0;
         var before = server.CpuTime();
         var result = await RunAsync(url, path, script, cookiesFile, connections, duration);
         var cpu = server.CpuTime() - before;
-        return result with { ServerCpuUs = result.Requests == 0 ? 0 : cpu.TotalMicroseconds / result.Requests };
+        var allocated = countsAllocations ? await GatewayClient.AllocatedBytesAsync(url) - allocatedBefore : 0;
+        return result with
+        {
+            ServerCpuUs = result.Requests == 0 ? 0 : cpu.TotalMicroseconds / result.Requests,
+            AllocatedBytes = countsAllocations && result.Requests > 0 ? (double)allocated / result.Requests : null,
+        };
     }
 
     public static async Task<WrkResult> RunAsync(string url, string path, string script, string? cookiesFile, int connections, TimeSpan duration)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Observability;
 
 /// <summary>
-/// Process counters for benchmarks and local checks (how many database commands a load run caused). Off by
+/// Process counters for benchmarks and local checks (how many database commands a load run caused, how many bytes it allocated). Off by
 /// default; when on, only callers on this machine get an answer, everyone else a 404.
 /// </summary>
 internal static class DiagnosticsEndpoints
@@ -27,6 +27,7 @@ internal static class DiagnosticsEndpoints
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(new GatewayStats(database.CommandsExecuted, Environment.WorkingSet, GC.GetTotalMemory(forceFullCollection: false)));
+        return TypedResults.Ok(new GatewayStats(database.CommandsExecuted, Environment.WorkingSet, GC.GetTotalMemory(forceFullCollection: false),
+            GC.GetTotalAllocatedBytes(precise: false)));
     }
 }
