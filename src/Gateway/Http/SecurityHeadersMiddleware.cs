@@ -1,21 +1,15 @@
-using Yarp.ReverseProxy.Model;
-
 namespace Gateway.Http;
 
 /// <summary>
 /// Headers on what the gateway itself answers: nosniff everywhere; no-store on <c>/auth/*</c> so no cache keeps
-/// a session body. Proxied responses are the downstream's: they pass as they came (and the hot path pays nothing
-/// here); the gateway's own refusals on proxy routes get nosniff from <see cref="ProblemResults.WriteAsync"/>.
+/// a session body. Runs only for the gateway's own answers (see <see cref="HttpServiceCollectionExtensions"/>):
+/// proxied responses are the downstream's and pass as they came; the gateway's own refusals on proxy routes get
+/// nosniff from <see cref="ProblemResults.WriteAsync"/>.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is not null)
-        {
-            return next(context);
-        }
-
         var noStore = context.Request.Path.StartsWithSegments("/auth", StringComparison.OrdinalIgnoreCase);
         context.Response.OnStarting(static state =>
         {

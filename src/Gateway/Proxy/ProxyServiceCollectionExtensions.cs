@@ -18,7 +18,7 @@ internal static class ProxyServiceCollectionExtensions
             .AddTransforms<SessionTransformProvider>();
 
         // YARP logs every failed forward as a warning with a stack trace, a client's broken body included (an
-        // anonymous log flood). ProxyErrorMiddleware logs each failure itself, as loud as whose fault it was.
+        // anonymous log flood). ProxyFailures logs each failure itself, as loud as whose fault it was.
         services.AddLogging(logging => logging.AddFilter(ForwarderLogCategory, LogLevel.Error));
         return services;
     }
@@ -28,8 +28,8 @@ internal static class ProxyServiceCollectionExtensions
         var outcomes = new ProxyOutcomeMiddleware(endpoints.ServiceProvider.GetRequiredService<GatewayMetrics>());
         endpoints.MapReverseProxy(proxy =>
         {
-            proxy.Use(outcomes.InvokeAsync);
-            proxy.Use(ProxyErrorMiddleware.InvokeAsync);
+            // The RequestDelegate overload: the Func<Task> one allocates a closure per request and middleware.
+            proxy.Use((context, next) => outcomes.InvokeAsync(context, next));
             proxy.Use(UpgradeFilter.InvokeAsync);
 
             // A custom pipeline replaces YARP's default one: keep its standard steps.

@@ -13,7 +13,7 @@ internal static class UpgradeFilter
 {
     private const string WebSocket = "websocket";
 
-    public static Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var headers = context.Request.Headers;
         var upgrade = headers.Upgrade;
@@ -22,6 +22,6 @@ internal static class UpgradeFilter
             headers.Remove(HeaderNames.Upgrade);
         }
 
-        return next();
+        return next(context);
     }
 }

@@ -1,32 +1,18 @@
 using Gateway.Http;
-using Microsoft.AspNetCore.Diagnostics;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway.Proxy;
 
 /// <summary>
-/// In YARP's pipeline: a downstream's own answer passes untouched (status code pages are switched off for it),
-/// while a failed forward becomes the gateway's problem answer, named after whose fault it was: the client's
+/// A failed forward becomes the gateway's problem answer (<see cref="ProxyOutcomeMiddleware"/> calls this when YARP
+/// reports one; a downstream's own answer, an error status included, passes untouched), named after whose fault it was: the client's
 /// (a body it broke off or malformed: 400), the gateway's own (an exception in its code on the way: 500, or 503
 /// for the database), or the downstream's (unreachable, failing: 502; silent: 504).
 /// </summary>
-internal static class ProxyErrorMiddleware
+internal static class ProxyFailures
 {
-    public static async Task InvokeAsync(HttpContext context, Func<Task> next)
+    public static async Task AnswerAsync(HttpContext context, IForwarderErrorFeature error)
     {
-        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
-        {
-            statusCodePages.Enabled = false;
-        }
-
-        await next();
-
-        var error = context.GetForwarderErrorFeature();
-        if (error is null)
-        {
-            return;
-        }
-
         var fault = FaultOf(error.Error);
         Log(context, fault, error);
         if (context.Response.HasStarted || context.RequestAborted.IsCancellationRequested)
@@ -66,7 +52,7 @@ internal static class ProxyErrorMiddleware
 
     private static void Log(HttpContext context, ProxyFault fault, IForwarderErrorFeature error)
     {
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProxyErrorMiddleware));
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProxyFailures));
         var request = context.Request;
         switch (fault)
         {
