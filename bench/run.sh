@@ -5,6 +5,11 @@
 #   bench/run.sh --quick   short smoke run without micro-benchmarks
 #   bench/run.sh --only hot|refresh|login|postgres|revocation|telemetry|oidc   one part, printed, no micro-benchmarks, no report
 #   (oidc: OpenID Connect mode with the sample provider; runs only when named)
+# Environment, for work on one path:
+#   BENCH_ROUNDS=2 BENCH_SECONDS=5         fewer or shorter measured rounds
+#   BENCH_GATEWAY_ENV="K=V;K=V"             environment variables for the gateway processes alone (a setting to try)
+#   BENCH_BASELINE_GATEWAY=<other Gateway.dll>  with --only hot: that build runs beside this one in the same rounds
+#                                           (same database and keys), for a before/after without the machine's drift
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -176,6 +176,7 @@ if (Runs("telemetry"))
 
 var refresh = new List<(string Name, LoopResult Result)>();
 RaceResult? race = null;
+StoragePerRotation? storage = null;
 if (Runs("refresh"))
 {
     Console.WriteLine("refresh scenarios");
@@ -188,7 +189,8 @@ if (Runs("refresh"))
     // Warm the refresh path (JIT, connection pool, SQLite page cache) before measuring it. Not longer: every rotation
     // adds about 2.5 KB to the database (the consumed token's row keeps its successor's cookies for the grace period),
     // and a rotation costs more as the file grows (measured: 300 MB after this part).
-    await scenarios.RefreshAsync(refreshSessions, 64, warmup, viaProxy: true);
+    var storageBefore = await scenarios.StorageAsync();
+    var warm = await scenarios.RefreshAsync(refreshSessions, 64, warmup, viaProxy: true);
     foreach (var (viaProxy, name) in new[] { (true, "protected route, transparent refresh"), (false, "POST /auth/refresh") })
     {
         foreach (var workers in new[] { 1, 64 })
@@ -205,6 +207,12 @@ if (Runs("refresh"))
         Console.WriteLine($"{name} at {Scenarios.RefreshTargetPerSecond}/s: {paced.PerSecond:F0}/s p99 {paced.P99Ms:F1} ms max {paced.MaxMs:F1} ms failed {paced.Failed}");
     }
 
+    // Before the race: what the rotations above (and the warm-up's) added to the database, per rotation.
+    var storageAfter = await scenarios.StorageAsync();
+    var rotations = warm.Succeeded + refresh.Sum(r => r.Result.Succeeded);
+    storage = new StoragePerRotation(rotations, storageAfter.UsedBytes - storageBefore.UsedBytes, storageAfter.SuccessorBytes - storageBefore.SuccessorBytes,
+        storageAfter.SuccessorRows - storageBefore.SuccessorRows);
+    Console.WriteLine($"storage: {storage.UsedBytes / (double)rotations:F0} bytes/rotation of database pages, of which stored successors {storage.SuccessorBytes / (double)rotations:F0}");
     race = await scenarios.RaceAsync(await client.LoginAsync(users[0], Password), 64);
     Console.WriteLine($"race: {race.Ok}/{race.Requests} ok, {race.DistinctRefreshCookies} distinct cookies, {race.NewTokenRows} new token rows");
 }
@@ -297,7 +305,7 @@ if (Runs("revocation"))
 var peakRss = gateway.PeakRssBytes();
 var rssSplit = gateway.RssSplit();
 Console.WriteLine($"gateway peak RSS {peakRss / 1048576.0:F0} MB (now {rssSplit.AnonBytes / 1048576.0:F0} MB anonymous, {rssSplit.FileBytes / 1048576.0:F0} MB file-backed), " +
-    $"plain YARP {plainYarp.PeakRssBytes() / 1048576.0:F0} MB");
+    $"plain YARP {plainYarp.PeakRssBytes() / 1048576.0:F0} MB" + (baseline is null ? "" : $", baseline gateway {baseline.PeakRssBytes() / 1048576.0:F0} MB"));
 if (only is not null)
 {
     Console.WriteLine($"--only {only}: report not written");
@@ -310,6 +318,7 @@ var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPath
     PostgresRefresh = postgresRefresh,
     Revocation = revocation,
     Telemetry = telemetry,
+    Storage = storage,
 };
 await report.WriteAsync(Path.Combine(root, "bench", "RESULTS.md"), Path.Combine(root, "bench", "results.png"));
 Console.WriteLine("wrote bench/RESULTS.md and bench/results.png");

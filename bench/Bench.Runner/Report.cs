@@ -23,9 +23,12 @@ internal sealed partial class Report(
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>What the refresh scenarios added to the SQLite database; null when they did not run.</summary>
+    public StoragePerRotation? Storage { get; init; }
+
     public async Task WriteAsync(string markdownPath, string chartPath)
     {
-        Chart.Write(chartPath, hotPath.Select(target => (target.Key, Mean(target.Value, r => r.RequestsPerSecond), Mean(target.Value, r => r.P99Us / 1000.0))).ToList());
+        Chart.Write(chartPath, hotPath.Select(target => (target.Key, Median(target.Value, r => r.RequestsPerSecond), Median(target.Value, r => r.P99Us / 1000.0))).ToList());
 
         var md = new StringBuilder();
         md.AppendLine("# Benchmark results").AppendLine();
@@ -33,39 +36,54 @@ internal sealed partial class Report(
         md.AppendLine("## Machine").AppendLine();
         md.AppendLine(Invariant, $"- CPU: {CpuModel()}, {Environment.ProcessorCount} cores (load generator, proxies and downstream share them)");
         md.AppendLine(Invariant, $"- Memory: {MemoryGiB():F0} GiB; OS: {RuntimeInformation.OSDescription}; .NET {Environment.Version}");
-        md.AppendLine("- Servers: Release builds, the projects' own GC settings (server GC), Production environment, logging at Warning, rate limiting off").AppendLine();
+        md.AppendLine("- Servers: Release builds, Production environment, logging at Warning, rate limiting off; the gateway with the runtime settings it ships (workstation GC, idle workers do not spin), plain YARP with the Web SDK's default server GC and the same spinning setting").AppendLine();
 
         md.AppendLine("## Hot path: the same requests to four targets").AppendLine();
         md.AppendLine(Invariant, $"`wrk -t1 -c32 -d{seconds.TotalSeconds}s -s bench/wrk/sessions.lua`, {rounds} round(s), targets alternating order each round. ");
         md.AppendLine("Every request carries one of 64 signed-in sessions' cookies (round-robin) and `X-CSRF: 1`, whatever the target. ");
-        md.AppendLine("Values are the mean over rounds.").AppendLine();
-        md.AppendLine("| target | requests/s | vs plain YARP | p50 ms | p99 ms | p99.9 ms | errors | server CPU µs/request |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        var yarp = Mean(hotPath["plain YARP"], r => r.RequestsPerSecond);
-        var yarpP99 = Mean(hotPath["plain YARP"], r => r.P99Us / 1000.0);
+        md.AppendLine("Values are the median over rounds; \"vs plain YARP\" is the median of each round's ratio (both measured in the same round, seconds apart), errors the sum.").AppendLine();
+        md.AppendLine("| target | requests/s | vs plain YARP | p50 ms | p99 ms | p99.9 ms | errors | server CPU µs/request | allocated B/request |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var yarpRounds = hotPath["plain YARP"];
+        var yarpP99 = Median(yarpRounds, r => r.P99Us / 1000.0);
+        double VersusYarp(List<WrkResult> results) =>
+            Median(results.Zip(yarpRounds, (result, yarp) => result.RequestsPerSecond / yarp.RequestsPerSecond).ToList(), ratio => ratio);
         foreach (var (name, results) in hotPath)
         {
-            var rps = Mean(results, r => r.RequestsPerSecond);
+            var allocated = results.All(r => r.AllocatedBytes is not null) ? Median(results, r => r.AllocatedBytes!.Value).ToString("N0", Invariant) : "";
             md.AppendLine(Invariant,
-                $"| {name} | {rps:F0} | {rps / yarp:P0} | {Mean(results, r => r.P50Us / 1000.0):F2} | {Mean(results, r => r.P99Us / 1000.0):F2} | {Mean(results, r => r.P999Us / 1000.0):F2} | {results.Sum(r => r.Errors)} | {Mean(results, r => r.ServerCpuUs):F1} |");
+                $"| {name} | {Median(results, r => r.RequestsPerSecond):F0} | {VersusYarp(results):P1} | {Median(results, r => r.P50Us / 1000.0):F2} | {Median(results, r => r.P99Us / 1000.0):F2} | {Median(results, r => r.P999Us / 1000.0):F2} | {results.Sum(r => r.Errors)} | {Median(results, r => r.ServerCpuUs):F1} | {allocated} |");
         }
 
         var protectedRoute = hotPath["gateway, protected route"];
-        var protectedRps = Mean(protectedRoute, r => r.RequestsPerSecond);
-        var protectedP99 = Mean(protectedRoute, r => r.P99Us / 1000.0);
+        var anonymousRoute = hotPath["gateway, anonymous route"];
+        var protectedRatio = VersusYarp(protectedRoute);
+        var anonymousRatio = VersusYarp(anonymousRoute);
+        var protectedP99 = Median(protectedRoute, r => r.P99Us / 1000.0);
         md.AppendLine();
-        md.AppendLine("Server CPU is the user + system time of the process answering (the downstream for the first row, the proxy for the others) divided by the requests: on a machine where the load generator and every server share two cores it is steadier than requests/s, which moves with whatever else runs.").AppendLine();
+        md.AppendLine("Server CPU is the user + system time of the process answering (the downstream for the first row, the proxy for the others) divided by the requests: on a machine where the load generator and every server share two cores it is steadier than requests/s, which moves with whatever else runs. Allocated bytes are the proxy's managed allocations (`GC.GetTotalAllocatedBytes`) divided by the requests: exact, whatever the machine does; most of them are the request's 4 KB `Cookie` header, which plain YARP reads too.").AppendLine();
         md.AppendLine(Invariant, $"![throughput and p99 per target](results.png)").AppendLine();
-        md.AppendLine("Targets for the protected route with live access tokens:").AppendLine();
-        md.AppendLine(Invariant, $"- at least 90% of plain YARP's requests/s: **{protectedRps / yarp:P1}** ({Verdict(protectedRps / yarp >= 0.90)})");
+        md.AppendLine("Targets for the protected route with live access tokens, and the anonymous route:").AppendLine();
+        md.AppendLine(Invariant, $"- protected route at least 95% of plain YARP's requests/s: **{protectedRatio:P1}** ({Verdict(protectedRatio >= 0.95)})");
+        md.AppendLine(Invariant, $"- anonymous route at least 98% of plain YARP's requests/s: **{anonymousRatio:P1}** ({Verdict(anonymousRatio >= 0.98)})");
         md.AppendLine(Invariant, $"- p99 at most 1 ms above plain YARP's: **{protectedP99 - yarpP99:+0.00;-0.00} ms** ({Verdict(protectedP99 - yarpP99 <= 1.0)})");
         md.AppendLine(Invariant, $"- zero errors: **{protectedRoute.Sum(r => r.Errors)}** ({Verdict(protectedRoute.Sum(r => r.Errors) == 0)})");
         md.AppendLine(Invariant, $"- zero database commands per request: **{hotPathCommands}** commands for {hotPath.Values.Sum(list => list.Sum(r => r.Requests)):N0} requests, counted by the gateway ({Verdict(hotPathCommands == 0)})");
         md.AppendLine(Invariant, $"- gateway peak RSS below 200 MB: **{hotPathRss / 1048576.0:F0} MB** after the hot-path runs, **{peakRss / 1048576.0:F0} MB** after all runs ({Verdict(peakRss < 200L * 1048576)}); at the end {rssSplit.AnonBytes / 1048576.0:F0} MB of it anonymous (heaps, JIT code) and {rssSplit.FileBytes / 1048576.0:F0} MB file-backed (mapped assembly and library images, shared with other processes); plain YARP's peak in the same runs: {yarpRss / 1048576.0:F0} MB").AppendLine();
 
+        if (protectedRatio < 0.95 || anonymousRatio < 0.98)
+        {
+            var yarpCpu = Median(yarpRounds, r => r.ServerCpuUs);
+            var extraCpu = Median(protectedRoute, r => r.ServerCpuUs) - yarpCpu;
+            var extraAnonymousCpu = Median(anonymousRoute, r => r.ServerCpuUs) - yarpCpu;
+            var yarpSpread = yarpRounds.Max(r => r.RequestsPerSecond) / yarpRounds.Min(r => r.RequestsPerSecond) - 1;
+            var extraBytes = Median(protectedRoute, r => r.AllocatedBytes ?? 0) - Median(yarpRounds, r => r.AllocatedBytes ?? 0);
+            md.AppendLine(Invariant, $"Where the gap is: per request the gateway spends {extraCpu:+0.0;-0.0} µs of CPU on the protected route and {extraAnonymousCpu:+0.0;-0.0} µs on the anonymous one next to plain YARP's {yarpCpu:F1} µs, and allocates {extraBytes:+0;-0} bytes more. Plain YARP's own requests/s moved by {yarpSpread:P0} between its fastest and slowest round of this run: a gap smaller than that is inside what this machine can tell apart. The profile behind it (perf, decision 0013): no gateway frame dominates; with every gateway middleware and transform switched off the gateway ran at YARP's rate, so what is left is the pipeline every proxied request crosses (exception handler, CSRF check, rate-limiter hook, forwarded-headers, session transform), a few µs each.").AppendLine();
+        }
+
         if (peakRss >= 200L * 1048576)
         {
-            md.AppendLine(Invariant, $"Why the peak is over 200 MB: about {rssSplit.FileBytes / 1048576.0:F0} MB of it are mapped images of the framework, ASP.NET Core, EF Core, SQLite, OpenSSL and the gateway (file-backed, shared with other processes, the same after start as under load); the rest is the managed heap, whose server GC lets it grow to tens of MB between collections under load, and JIT code. After the runs the anonymous part was {rssSplit.AnonBytes / 1048576.0:F0} MB.").AppendLine();
+            md.AppendLine(Invariant, $"Why the peak is over 200 MB: about {rssSplit.FileBytes / 1048576.0:F0} MB of it are mapped images of the framework, ASP.NET Core, EF Core, SQLite, OpenSSL and the gateway (file-backed, shared with other processes, the same after start as under load); the rest is the managed heap, which the GC lets grow to tens of MB between collections under load, native allocations (SQLite's page caches, OpenSSL) and JIT code. After the runs the anonymous part was {rssSplit.AnonBytes / 1048576.0:F0} MB.").AppendLine();
         }
 
         md.AppendLine("## Refresh path (SQLite)").AppendLine();
@@ -78,16 +96,26 @@ internal sealed partial class Report(
             md.AppendLine(Invariant, $"| {name} | {result.PerSecond:F0} | {result.P50Ms:F1} | {result.P99Ms:F1} | {result.MaxMs:F1} | {result.Over250Ms} | {result.Failed} | {cpu} |");
         }
 
-        var capacity = refresh.Where(r => r.Name.Contains("64 session(s)", StringComparison.Ordinal)).MaxBy(r => r.Result.PerSecond).Result;
-        var paced = refresh.Where(r => r.Name.Contains("offered", StringComparison.Ordinal)).MinBy(r => r.Result.P99Ms).Result;
         md.AppendLine();
-        md.AppendLine(Invariant, $"- at least 1,500 rotations/s with 64 sessions: **{capacity.PerSecond:F0}/s** ({Verdict(capacity.PerSecond >= 1500)})");
-        md.AppendLine(Invariant, $"- at 1,500 rotations/s offered by 64 sessions, p99 at most 20 ms and no request over 250 ms: **{paced.P99Ms:F1} ms, {paced.Over250Ms} over, {paced.PerSecond:F0}/s served** ({Verdict(paced.P99Ms <= 20 && paced.Over250Ms == 0)})");
-        if (paced.P99Ms > 20)
+        md.AppendLine("Gateway CPU per rotation is read from the 64-session rows (many rotations at once, as under load); the 1-session rows pay a thread wake-up and a commit per rotation alone, and come first after the warm-up, while the JIT still recompiles hot methods in the background.").AppendLine();
+        foreach (var path in new[] { "protected route", "POST /auth/refresh" })
         {
-            var share = Scenarios.RefreshTargetPerSecond * capacity.ServerCpuUs / 1_000_000 / Environment.ProcessorCount;
-            var ending = paced.Over250Ms == 0 ? " (no request took 250 ms)." : string.Create(Invariant, $", and {paced.Over250Ms} requests took over 250 ms.");
-            md.Append(Invariant, $"  Why: a rotation costs the gateway about {capacity.ServerCpuUs:F0} µs of CPU (table above; an RS256 signature alone is about 270 µs, see the micro-benchmarks), so {Scenarios.RefreshTargetPerSecond:N0} rotations/s take {share:P0} of the machine's {Environment.ProcessorCount} cores before the load generator and the downstream get theirs: the p99 is the queueing at that load").AppendLine(ending);
+            var capacity = refresh.Single(r => r.Name.StartsWith(path, StringComparison.Ordinal) && r.Name.Contains("64 session(s)", StringComparison.Ordinal)).Result;
+            var paced = refresh.Single(r => r.Name.StartsWith(path, StringComparison.Ordinal) && r.Name.Contains("offered", StringComparison.Ordinal)).Result;
+            md.AppendLine(Invariant, $"- {path}: at most 500 µs of gateway CPU per rotation: **{capacity.ServerCpuUs:F0} µs** ({Verdict(capacity.ServerCpuUs <= 500)}); at least 1,500 rotations/s with 64 sessions: **{capacity.PerSecond:F0}/s** ({Verdict(capacity.PerSecond >= 1500)})");
+            md.AppendLine(Invariant, $"- {path}: at 1,500 rotations/s offered by 64 sessions, p99 at most 20 ms and none over 250 ms: **{paced.P99Ms:F1} ms, {paced.Over250Ms} over 250 ms (max {paced.MaxMs:F0} ms), {paced.PerSecond:F0}/s served** ({Verdict(paced.P99Ms <= 20 && paced.Over250Ms == 0)})");
+            if (paced.P99Ms > 20 || paced.Over250Ms > 0)
+            {
+                var share = Scenarios.RefreshTargetPerSecond * capacity.ServerCpuUs / 1_000_000 / Environment.ProcessorCount;
+                md.AppendLine(Invariant, $"  Why: {Scenarios.RefreshTargetPerSecond:N0} rotations/s at {capacity.ServerCpuUs:F0} µs each take {share:P0} of the machine's {Environment.ProcessorCount} cores for the gateway alone, before the load generator (a .NET client here) and the downstream get theirs: the p99 is the queueing at that load.");
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("Why a rotation costs what it does (perf, decision 0013): with RS256, libcrypto is about 44% of the gateway's samples during rotations, almost all of it the one RSA-2048 signature (about 270 µs, see the micro-benchmarks); SQLite about 10% (the read, the three-statement rotation and the group commit); the kernel (sockets, the WAL write) 16%; the rest the HTTP request itself, the proxying on the protected route, two Data Protection encryptions and one decryption. An ES256 key signs in about 30 µs: `Gateway:Tokens:SigningAlgorithm = ES256` takes some 240 µs off every rotation, and costs each downstream API about 30 µs more per request to verify (`VerifyAccessToken` in the micro-benchmarks), which is why RS256 stays the default.").AppendLine();
+        if (Storage is { Rotations: > 0 } storage)
+        {
+            md.AppendLine(Invariant, $"Database growth under rotation: **{storage.UsedBytes / (double)storage.Rotations:F0} bytes per rotation** of SQLite pages in use ({storage.Rotations:N0} rotations); {storage.SuccessorBytes / (double)Math.Max(1, storage.SuccessorRows):F0} bytes of it are the stored successor (its two cookies, Data Protection ciphertexts), which cleanup clears once the grace period is over (`Gateway:Cleanup:Interval`); the rest is the consumed token's row and index entries, kept until the refresh token expires so that a replay is recognised as reuse, then deleted. The database grows with the rotations of the last refresh-token lifetime, not without bound.").AppendLine();
         }
 
         md.AppendLine(Invariant, $"- the race, {race.Requests} requests at once on one session with no access token: **{race.Ok} answered 200, {race.DistinctRefreshCookies} distinct refresh cookie(s), {race.NewTokenRows} new refresh token row(s)** ({Verdict(race.Ok == race.Requests && race.DistinctRefreshCookies == 1 && race.NewTokenRows == 1)})").AppendLine();
@@ -129,6 +157,7 @@ internal sealed partial class Report(
         md.AppendLine("bench/run.sh --quick               # a short smoke run, no micro-benchmarks");
         md.AppendLine("bench/run.sh --only refresh,login  # some parts (hot, refresh, login, postgres, revocation), printed only");
         md.AppendLine("BENCH_GATEWAY_ENV=\"Gateway__Tokens__SigningAlgorithm=ES256\" bench/run.sh --only refresh  # a setting on the gateway alone");
+        md.AppendLine("BENCH_BASELINE_GATEWAY=/tmp/before/src/Gateway/bin/Release/net10.0/Gateway.dll bench/run.sh --only hot  # another build beside this one, same rounds");
         md.AppendLine("```");
         await File.WriteAllTextAsync(markdownPath, md.ToString());
     }
@@ -146,7 +175,11 @@ internal sealed partial class Report(
         return string.Join("\n\n", tables);
     }
 
-    private static double Mean(List<WrkResult> results, Func<WrkResult, double> value) => results.Average(value);
+    private static double Median<T>(List<T> results, Func<T, double> value)
+    {
+        var sorted = results.Select(value).Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
 
     private static string Verdict(bool met) => met ? "met" : "**missed**";
 

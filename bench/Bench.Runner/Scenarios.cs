@@ -6,6 +6,12 @@ namespace Bench.Runner;
 
 internal sealed record RaceResult(int Requests, int Ok, int DistinctRefreshCookies, long NewTokenRows);
 
+/// <summary>SQLite pages in use, and the stored successors' cookies (bytes, rows).</summary>
+internal sealed record StorageResult(long UsedBytes, long SuccessorBytes, long SuccessorRows);
+
+/// <summary>What a number of rotations added to the database: pages in use, and the successors' cookies among them.</summary>
+internal sealed record StoragePerRotation(long Rotations, long UsedBytes, long SuccessorBytes, long SuccessorRows);
+
 internal sealed record TimingResult(string Case, int Samples, double MeanMs, double MedianMs, double P90Ms);
 
 /// <summary>The refresh and login scenarios, driven from .NET because each response's cookies feed the next request.</summary>
@@ -113,6 +119,23 @@ internal sealed class Scenarios(GatewayClient gateway, string databasePath, stri
     {
         var sorted = samples.Order().ToList();
         return new TimingResult(name, samples.Count, samples.Average(), Percentiles.Of(sorted, 50), Percentiles.Of(sorted, 90));
+    }
+
+    /// <summary>The database's pages in use (its logical size less free pages) and what the grace-period successors take of it.</summary>
+    public async Task<StorageResult> StorageAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count()),
+                   (SELECT page_size FROM pragma_page_size()),
+                   COALESCE(SUM(LENGTH("SuccessorCookies")), 0), COUNT("SuccessorCookies")
+            FROM "RefreshTokens"
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new StorageResult(reader.GetInt64(0) * reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
     private async Task<long> CountTokensAsync()
