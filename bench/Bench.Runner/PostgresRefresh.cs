@@ -15,7 +15,7 @@ internal static class PostgresRefresh
     private const int Sessions = 64;
 
     public static async Task<List<(string Name, LoopResult Result)>> RunAsync(string gatewayDll, string work,
-        IReadOnlyDictionary<string, string> proxyConfig, string password, TimeSpan duration)
+        IReadOnlyDictionary<string, string> proxyConfig, string password, TimeSpan duration, TimeSpan warmup)
     {
         Console.WriteLine("refresh on PostgreSQL");
         using var postgres = ThrowawayPostgres.Start();
@@ -55,14 +55,19 @@ internal static class PostgresRefresh
                     sessions.Add(await clients[i % count].LoginAsync("bench", password));
                 }
 
-                // Newly started instances run cold code (JIT, pools, caches): one unmeasured second first.
-                await RefreshAsync(clients.Take(count).ToList(), sessions, Sessions, TimeSpan.FromSeconds(1));
+                // Newly started instances run cold code: pools and caches fill, and for several seconds the JIT recompiles hot
+                // methods in the background (perf: a quarter of the machine's samples in the tiered-compilation thread
+                // during the first measured seconds after one second of warm-up). Warm up as long as the SQLite part does.
+                await RefreshAsync(clients.Take(count).ToList(), sessions, Sessions, warmup);
                 foreach (var workers in new[] { 1, Sessions })
                 {
+                    var cpuBefore = gateways.Aggregate(TimeSpan.Zero, (sum, gateway) => sum + gateway.CpuTime());
                     var result = await RefreshAsync(clients.Take(count).ToList(), sessions, workers, duration);
+                    var cpu = gateways.Aggregate(TimeSpan.Zero, (sum, gateway) => sum + gateway.CpuTime()) - cpuBefore;
+                    result = result with { ServerCpuUs = cpu.TotalMicroseconds / Math.Max(1, result.Succeeded) };
                     var name = $"{count} instance(s), {workers} session(s)";
                     results.Add((name, result));
-                    Console.WriteLine($"postgres {name}: {result.PerSecond:F0}/s p99 {result.P99Ms:F1} ms failed {result.Failed}");
+                    Console.WriteLine($"postgres {name}: {result.PerSecond:F0}/s p99 {result.P99Ms:F1} ms max {result.MaxMs:F0} ms cpu {result.ServerCpuUs:F0} us/rotation failed {result.Failed}");
                 }
             }
 

@@ -72,11 +72,13 @@ var gatewayConfig = new Dictionary<string, string>(proxyConfig)
     ["Gateway__Tokens__KeyRingRefreshInterval"] = "01:00:00",
 };
 
-// BENCH_GATEWAY_ENV="K=V;K=V" adds environment variables for the gateway process only (to try a runtime setting on it alone).
+// BENCH_GATEWAY_ENV="K=V;K=V" adds environment variables for the gateway processes only, the PostgreSQL part's too (to try
+// a setting on them alone).
+var postgresConfig = new Dictionary<string, string>(proxyConfig);
 foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_GATEWAY_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
 {
     var parts = pair.Split('=', 2);
-    gatewayConfig[parts[0]] = parts.Length > 1 ? parts[1] : "";
+    gatewayConfig[parts[0]] = postgresConfig[parts[0]] = parts.Length > 1 ? parts[1] : "";
 }
 
 await using var downstream = await ChildProcess.StartAsync("downstream", Dll("bench/Bench.Downstream", "Bench.Downstream"), downstreamPort, work,
@@ -289,7 +291,7 @@ if (only is not null && only.Split(',').Contains("oidc"))
 var postgresRefresh = new List<(string Name, LoopResult Result)>();
 if (Runs("postgres"))
 {
-    postgresRefresh = await PostgresRefresh.RunAsync(Dll("src/Gateway", "Gateway"), work, proxyConfig, Password, seconds);
+    postgresRefresh = await PostgresRefresh.RunAsync(Dll("src/Gateway", "Gateway"), work, postgresConfig, Password, seconds, warmup);
 }
 
 PropagationResult? revocation = null;
