@@ -69,8 +69,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
-    /// <summary>Resident memory now, split into anonymous (heap, JIT code) and file-backed (mapped assembly and library images, shared).</summary>
-    public (long AnonBytes, long FileBytes) RssSplit() => (StatusKb("RssAnon:") * 1024, StatusKb("RssFile:") * 1024);
+    /// <summary>
+    /// Resident memory now: anonymous (GC heap, native allocations), file-backed (mapped assembly and library images,
+    /// shared) and shared memory (the JIT's code and stubs, which the runtime maps twice for W^X through a memfd).
+    /// </summary>
+    public RssSplit RssSplit() => new(StatusKb("RssAnon:") * 1024, StatusKb("RssFile:") * 1024, StatusKb("RssShmem:") * 1024);
 
     private long StatusKb(string field)
     {
@@ -116,3 +119,5 @@ internal sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} did not listen on {Port} within 30 s");
     }
 }
+
+internal readonly record struct RssSplit(long AnonBytes, long FileBytes, long CodeBytes);

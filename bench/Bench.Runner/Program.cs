@@ -306,7 +306,7 @@ if (Runs("revocation"))
 
 var peakRss = gateway.PeakRssBytes();
 var rssSplit = gateway.RssSplit();
-Console.WriteLine($"gateway peak RSS {peakRss / 1048576.0:F0} MB (now {rssSplit.AnonBytes / 1048576.0:F0} MB anonymous, {rssSplit.FileBytes / 1048576.0:F0} MB file-backed), " +
+Console.WriteLine($"gateway peak RSS {peakRss / 1048576.0:F0} MB (now {rssSplit.AnonBytes / 1048576.0:F0} MB anonymous, {rssSplit.CodeBytes / 1048576.0:F0} MB JIT code, {rssSplit.FileBytes / 1048576.0:F0} MB file-backed), " +
     $"plain YARP {plainYarp.PeakRssBytes() / 1048576.0:F0} MB" + (baseline is null ? "" : $", baseline gateway {baseline.PeakRssBytes() / 1048576.0:F0} MB"));
 if (only is not null)
 {
