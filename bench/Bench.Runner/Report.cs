@@ -36,7 +36,7 @@ internal sealed partial class Report(
         md.AppendLine("## Machine").AppendLine();
         md.AppendLine(Invariant, $"- CPU: {CpuModel()}, {Environment.ProcessorCount} cores (load generator, proxies and downstream share them)");
         md.AppendLine(Invariant, $"- Memory: {MemoryGiB():F0} GiB; OS: {RuntimeInformation.OSDescription}; .NET {Environment.Version}");
-        md.AppendLine("- Servers: Release builds, Production environment, logging at Warning, rate limiting off; the gateway with the runtime settings it ships (workstation GC, idle workers do not spin), plain YARP with the Web SDK's default server GC and the same spinning setting").AppendLine();
+        md.AppendLine("- Servers: Release builds, Production environment, logging at Warning, rate limiting off; the gateway with the runtime settings it ships (workstation GC with gen0 capped at 4 MB, idle workers do not spin), plain YARP with the Web SDK's default server GC and the same spinning setting").AppendLine();
 
         md.AppendLine("## Hot path: the same requests to four targets").AppendLine();
         md.AppendLine(Invariant, $"`wrk -t1 -c32 -d{seconds.TotalSeconds}s -s bench/wrk/sessions.lua`, {rounds} round(s), targets alternating order each round. ");
