@@ -317,6 +317,8 @@ if (only is not null)
 var report = new Report(root, rounds, seconds, hotPath, hotPathCommands, hotPathRss, peakRss, rssSplit, plainYarp.PeakRssBytes(), refresh, race!, login!, timing!.Value,
     flood!.Value)
 {
+    GatewayRuntimeSettings = Report.RuntimeSettings(Dll("src/Gateway", "Gateway")),
+    PlainYarpRuntimeSettings = Report.RuntimeSettings(Dll("bench/Bench.PlainYarp", "Bench.PlainYarp")),
     PostgresRefresh = postgresRefresh,
     Revocation = revocation,
     Telemetry = telemetry,

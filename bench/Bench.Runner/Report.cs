@@ -23,6 +23,21 @@ internal sealed partial class Report(
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The gateway's GC and thread-pool settings, read from the runtimeconfig it was built with.</summary>
+    public string GatewayRuntimeSettings { get; init; } = "";
+
+    /// <summary>Plain YARP's, likewise.</summary>
+    public string PlainYarpRuntimeSettings { get; init; } = "";
+
+    /// <summary>The GC and thread-pool properties of a build's runtimeconfig.json, as the runtime reads them.</summary>
+    public static string RuntimeSettings(string dll)
+    {
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(dll, ".runtimeconfig.json")));
+        return string.Join(", ", config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").EnumerateObject()
+            .Where(property => property.Name.StartsWith("System.GC.", StringComparison.Ordinal) || property.Name.StartsWith("System.Threading.", StringComparison.Ordinal))
+            .Select(property => $"`{property.Name}={property.Value.GetRawText()}`"));
+    }
+
     /// <summary>What the refresh scenarios added to the SQLite database; null when they did not run.</summary>
     public StoragePerRotation? Storage { get; init; }
 
@@ -36,7 +51,7 @@ internal sealed partial class Report(
         md.AppendLine("## Machine").AppendLine();
         md.AppendLine(Invariant, $"- CPU: {CpuModel()}, {Environment.ProcessorCount} cores (load generator, proxies and downstream share them)");
         md.AppendLine(Invariant, $"- Memory: {MemoryGiB():F0} GiB; OS: {RuntimeInformation.OSDescription}; .NET {Environment.Version}");
-        md.AppendLine("- Servers: Release builds, Production environment, logging at Warning, rate limiting off; the gateway with the runtime settings it ships (workstation GC with gen0 capped at 4 MB, idle workers do not spin), plain YARP with the Web SDK's default server GC and the same spinning setting").AppendLine();
+        md.AppendLine(Invariant, $"- Servers: Release builds, Production environment, logging at Warning, rate limiting off; the gateway with the runtime settings it ships ({GatewayRuntimeSettings}), plain YARP with the Web SDK's default server GC ({PlainYarpRuntimeSettings})").AppendLine();
 
         md.AppendLine("## Hot path: the same requests to four targets").AppendLine();
         md.AppendLine(Invariant, $"`wrk -t1 -c32 -d{seconds.TotalSeconds}s -s bench/wrk/sessions.lua`, {rounds} round(s), targets alternating order each round. ");
@@ -83,7 +98,7 @@ internal sealed partial class Report(
 
         if (peakRss >= 200L * 1048576)
         {
-            md.AppendLine(Invariant, $"Why the peak is over 200 MB: about {rssSplit.FileBytes / 1048576.0:F0} MB of it are mapped images of the framework, ASP.NET Core, EF Core, SQLite, OpenSSL and the gateway (file-backed, shared with other processes, the same after start as under load); {rssSplit.CodeBytes / 1048576.0:F0} MB are the JIT's code (every method the gateway, EF Core, YARP and ASP.NET Core ran, at tier 0 and again optimised); the rest is anonymous memory ({rssSplit.AnonBytes / 1048576.0:F0} MB after the runs): the GC heap (gen0 capped at 4 MB by the shipped runtimeconfig), native allocations (SQLite's page caches, OpenSSL) and thread stacks. What would close it: fewer methods to JIT (ReadyToRun images of EF Core and the gateway, code the process does not need left unloaded) or `TieredPGO` off (about 24 MB less, and a few % more CPU per request in our runs, decision 0013).").AppendLine();
+            md.AppendLine(Invariant, $"Why the peak is over 200 MB: about {rssSplit.FileBytes / 1048576.0:F0} MB of it are mapped images of the framework, ASP.NET Core, EF Core, SQLite, OpenSSL and the gateway (file-backed, shared with other processes, the same after start as under load); {rssSplit.CodeBytes / 1048576.0:F0} MB are the JIT's code (every method the gateway, EF Core, YARP and ASP.NET Core ran, at tier 0 and again optimised); the rest is anonymous memory ({rssSplit.AnonBytes / 1048576.0:F0} MB after the runs): the GC heap (sized by the runtime settings above), native allocations (SQLite's page caches, OpenSSL) and thread stacks. What would close it: fewer methods to JIT (ReadyToRun images of EF Core and the gateway, code the process does not need left unloaded) or `TieredPGO` off (about 24 MB less, and a few % more CPU per request in our runs, decision 0013).").AppendLine();
         }
 
         md.AppendLine("## Refresh path (SQLite)").AppendLine();
