@@ -49,6 +49,13 @@ internal static class DatabaseFailures
         || sqlState.StartsWith("40", StringComparison.Ordinal)
         || sqlState == PostgresErrorCodes.InvalidCatalogName;
 
+    /// <summary>What the driver said, without EF Core's wrappers: "Failed to connect to 127.0.0.1:5432 (Connection refused)".</summary>
+    public static string Describe(Exception exception)
+    {
+        var failure = Innermost(exception);
+        return failure.InnerException is { } cause ? $"{failure.Message} ({cause.Message})" : failure.Message;
+    }
+
     // EF Core wraps provider errors (DbUpdateException, InvalidOperationException from its execution strategy).
     private static Exception Innermost(Exception exception)
     {

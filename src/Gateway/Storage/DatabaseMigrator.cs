@@ -1,3 +1,4 @@
+using Gateway.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -15,9 +16,28 @@ internal sealed class DatabaseMigrator(IServiceProvider services, GatewayDatabas
 {
     private static readonly TimeSpan MigrationTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// At the gateway's start a database it cannot open or reach is the operator's to fix: one line, no stack trace
+    /// (the admin CLI, which migrates too, reports it with its own exit code).
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await MigrateAsync(services, cancellationToken);
+        try
+        {
+            await MigrateAsync(services, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception))
+        {
+            throw new GatewayStartupException($"The database could not be reached: {DatabaseFailures.Describe(exception)}. " +
+                "Check ConnectionStrings:Gateway and that the server is up.");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException
+            && database.Provider == StorageProvider.Sqlite && FileOf(database.ConnectionString) is { } file)
+        {
+            throw new GatewayStartupException($"The SQLite database {Path.GetFullPath(file)} could not be created: {exception.Message} " +
+                "Check Gateway:Storage:DataPath or ConnectionStrings:Gateway, and that the gateway's user may write to that folder.");
+        }
+
         StorageLog.DatabaseReady(logger, database.Provider);
     }
 

@@ -89,6 +89,37 @@ public sealed class StartupSafetyCheckTests
     }
 
     [Fact]
+    public async Task Start_DatabaseUnreachable_FailsInOneLineNamingTheServer()
+    {
+        var closedPort = DotnetProcess.FreeTcpPort();
+
+        var failure = await StartAsync(TestDatabase.NewPath(), "Development", "--Gateway:Storage:Provider=Postgres",
+            $"--ConnectionStrings:Gateway=Host=127.0.0.1;Port={closedPort};Database=gateway;Username=gateway;Password=x");
+
+        Assert.NotNull(failure);
+        Assert.True(StartupFailure.IsOperatorError(failure));
+        var line = StartupFailure.OneLine(failure);
+        Assert.StartsWith("The database could not be reached: ", line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{closedPort}", line, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Gateway", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_SqliteFolderThatCannotBeCreated_FailsInOneLineNamingTheFile()
+    {
+        // A regular file where the database's folder should be: no user can create a folder there.
+        var blocker = TestDatabase.NewPath();
+        await File.WriteAllTextAsync(blocker, "not a folder");
+
+        var failure = await StartAsync(Path.Combine(blocker, "gateway.db"), "Development");
+
+        Assert.IsType<GatewayStartupException>(failure);
+        var line = StartupFailure.OneLine(failure);
+        Assert.Contains(Path.Combine(blocker, "gateway.db"), line, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Gateway", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_GracePeriodAboveSixtySeconds_FailsNamingTheKey()
     {
         var failure = await StartAsync(TestDatabase.NewPath(), "Production", "--Gateway:Tokens:RefreshGracePeriod=00:01:01");
