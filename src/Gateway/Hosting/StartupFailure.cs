@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
+using Gateway.Storage;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,8 @@ namespace Gateway.Hosting;
 
 /// <summary>
 /// Start-up failures an operator causes and fixes (a bad setting, an unknown key, an unsafe set-up, an invalid proxy
-/// config, an unreadable settings file, a port in use), told in one line. Anything else is a bug and keeps its stack trace.
+/// config, an unreadable settings file, a port in use, a database that cannot be reached), told in one line. Anything
+/// else is a bug and keeps its stack trace.
 /// </summary>
 internal static class StartupFailure
 {
@@ -20,7 +22,7 @@ internal static class StartupFailure
     private const string UnreadableFile = "Failed to load configuration from file '";
 
     public static bool IsOperatorError(Exception exception) =>
-        exception is GatewayStartupException or OptionsValidationException
+        exception is GatewayStartupException or DatabaseStartupException or OptionsValidationException
         || IsProxyConfigFailure(exception)
         || IsUnparsableSetting(exception)
         || IsUnreadableFile(exception)

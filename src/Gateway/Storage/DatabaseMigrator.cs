@@ -1,4 +1,3 @@
-using Gateway.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -28,13 +27,13 @@ internal sealed class DatabaseMigrator(IServiceProvider services, GatewayDatabas
         }
         catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception))
         {
-            throw new GatewayStartupException($"The database could not be reached: {DatabaseFailures.Describe(exception)}. " +
+            throw new DatabaseStartupException($"The database could not be reached: {DatabaseFailures.Describe(exception)}. " +
                 "Check ConnectionStrings:Gateway and that the server is up.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException
             && database.Provider == StorageProvider.Sqlite && FileOf(database.ConnectionString) is { } file)
         {
-            throw new GatewayStartupException($"The SQLite database {Path.GetFullPath(file)} could not be created: {exception.Message} " +
+            throw new DatabaseStartupException($"The SQLite database {Path.GetFullPath(file)} could not be created: {exception.Message} " +
                 "Check Gateway:Storage:DataPath or ConnectionStrings:Gateway, and that the gateway's user may write to that folder.");
         }
 

@@ -1,4 +1,5 @@
 using Gateway.Hosting;
+using Gateway.Storage;
 using Gateway.Tests.Infrastructure;
 using Gateway.Users;
 using Microsoft.AspNetCore.Builder;
@@ -113,7 +114,7 @@ public sealed class StartupSafetyCheckTests
 
         var failure = await StartAsync(Path.Combine(blocker, "gateway.db"), "Development");
 
-        Assert.IsType<GatewayStartupException>(failure);
+        Assert.IsType<DatabaseStartupException>(failure);
         var line = StartupFailure.OneLine(failure);
         Assert.Contains(Path.Combine(blocker, "gateway.db"), line, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:Gateway", line, StringComparison.Ordinal);
