@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Gateway.Hosting;
+using Gateway.Storage;
 
 namespace Gateway.Admin;
 
@@ -83,6 +84,12 @@ internal static class AdminCli
             // A setting the gateway would refuse at start (invalid or unparsable): the operator's to fix.
             await console.Error.WriteLineAsync($"gateway: {StartupFailure.OneLine(exception)}");
             return 1;
+        }
+        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception))
+        {
+            // Broken infrastructure, not a wrong command: exit code 2 like any failure the operator did not type.
+            await console.Error.WriteLineAsync($"gateway: {DatabaseFailures.Unreachable(exception)}");
+            return 2;
         }
         catch (Exception exception)
         {

@@ -56,6 +56,10 @@ internal static class DatabaseFailures
         return failure.InnerException is { } cause ? $"{failure.Message} ({cause.Message})" : failure.Message;
     }
 
+    /// <summary>The one line an operator reads when the gateway or the admin CLI cannot reach the database.</summary>
+    public static string Unreachable(Exception exception) =>
+        $"The database could not be reached: {Describe(exception)}. Check ConnectionStrings:Gateway and that the server is up.";
+
     // EF Core wraps provider errors (DbUpdateException, InvalidOperationException from its execution strategy).
     private static Exception Innermost(Exception exception)
     {

@@ -27,8 +27,7 @@ internal sealed class DatabaseMigrator(IServiceProvider services, GatewayDatabas
         }
         catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception))
         {
-            throw new DatabaseStartupException($"The database could not be reached: {DatabaseFailures.Describe(exception)}. " +
-                "Check ConnectionStrings:Gateway and that the server is up.");
+            throw new DatabaseStartupException(DatabaseFailures.Unreachable(exception));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException
             && database.Provider == StorageProvider.Sqlite && FileOf(database.ConnectionString) is { } file)

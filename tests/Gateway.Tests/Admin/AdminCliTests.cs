@@ -36,6 +36,25 @@ public sealed class AdminCliTests
         Assert.Single(result.ErrorLines);
     }
 
+    [Fact]
+    public async Task Run_PostgresServerDown_Exits2WithOneLineNamingTheServer()
+    {
+        var closedPort = DotnetProcess.FreeTcpPort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gateway:Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:Gateway"] = $"Host=127.0.0.1;Port={closedPort};Database=gateway;Username=gateway;Password=x",
+        };
+
+        var result = await AdminCliRunner.RunWithSettingsAsync(TestDatabase.NewPath(), settings, null, "users", "list");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("gateway: The database could not be reached: ", line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{closedPort}", line, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+    }
+
     // The CLI reads the gateway's settings: one it cannot parse is the operator's to fix, told in one line.
     [Theory]
     [InlineData("Gateway:Tokens:AccessTokenLifetime", "abc", "keys", "list")]
