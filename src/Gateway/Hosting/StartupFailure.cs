@@ -32,8 +32,8 @@ internal static class StartupFailure
     {
         if (IsUnparsableSetting(exception))
         {
-            // The inner exceptions only repeat the value in the converter's words.
-            return Flatten(exception.Message);
+            // The inner exceptions only repeat the value in the converter's words; for a choice, say what the choices are.
+            return Flatten(exception.Message + ChoicesOf(exception.Message));
         }
 
         if (IsUnreadableFile(exception))
@@ -87,6 +87,23 @@ internal static class StartupFailure
         }
 
         return $"{file}: {error.GetBaseException().Message}";
+    }
+
+    /// <summary>" Use one of: Strict, Lax, None." when the binder's message names an enum type ("... to type 'X'.").</summary>
+    private static string ChoicesOf(string binderMessage)
+    {
+        var start = binderMessage.LastIndexOf(" to type '", StringComparison.Ordinal);
+        var end = binderMessage.LastIndexOf('\'');
+        if (start < 0 || end <= start)
+        {
+            return "";
+        }
+
+        var typeName = binderMessage[(start + " to type '".Length)..end];
+        var type = AppDomain.CurrentDomain.GetAssemblies()
+            .Select(assembly => assembly.GetType(typeName, throwOnError: false))
+            .FirstOrDefault(found => found is not null);
+        return type is { IsEnum: true } ? $" Use one of: {string.Join(", ", Enum.GetNames(type))}." : "";
     }
 
     private static bool IsProxyConfigFailure(Exception exception) =>

@@ -8,5 +8,5 @@ internal sealed class GatewayCookieOptions
     public bool Secure { get; set; } = true;
 
     /// <summary><c>Strict</c> (default) or <c>Lax</c>. <c>None</c> is refused: it would hand the session to every site.</summary>
-    public SameSiteMode SameSite { get; set; } = SameSiteMode.Strict;
+    public CookieSameSite SameSite { get; set; } = CookieSameSite.Strict;
 }

@@ -47,7 +47,7 @@ internal sealed class SessionCookies(IOptions<GatewayCookieOptions> options)
         {
             HttpOnly = true,
             Secure = current.Secure,
-            SameSite = current.SameSite,
+            SameSite = current.SameSite == CookieSameSite.Lax ? SameSiteMode.Lax : SameSiteMode.Strict,
             Path = "/",
             Expires = expires,
             IsEssential = true,

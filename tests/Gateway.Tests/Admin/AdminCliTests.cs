@@ -72,6 +72,30 @@ public sealed class AdminCliTests
         Assert.Contains(key, line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Gateway:Cookies:SameSite", "Sometimes", "Use one of: Strict, Lax.")]
+    [InlineData("Gateway:Cookies:SameSite", "None", "Use one of: Strict, Lax.")]
+    [InlineData("Gateway:Storage:Provider", "Oracle", "Use one of: Sqlite, Postgres.")]
+    public async Task Run_SettingOutsideItsChoices_NamesTheChoices(string key, string value, string choices)
+    {
+        var result = await AdminCliRunner.RunWithSettingsAsync(TestDatabase.NewPath(), new Dictionary<string, string?> { [key] = value }, null, "users", "list");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.EndsWith(choices, Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    // The binder takes a number for an enum, defined or not: SameSite=2 must not slip through as an unknown mode.
+    [Theory]
+    [InlineData("2")]
+    [InlineData("-1")]
+    public async Task Run_SameSiteGivenAsAnUndefinedNumber_Exits1SayingStrictOrLax(string value)
+    {
+        var result = await AdminCliRunner.RunWithSettingsAsync(TestDatabase.NewPath(), new Dictionary<string, string?> { ["Gateway:Cookies:SameSite"] = value }, null, "users", "list");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Gateway:Cookies:SameSite must be Strict or Lax", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
     // The SQLite-style string the gateway's own default suggests, left in place after switching to PostgreSQL, and the reverse.
     [Theory]
     [InlineData("Postgres", "Data Source=/var/lib/gateway/gateway.db")]
