@@ -89,7 +89,7 @@ internal static class StartupFailure
         return $"{file}: {error.GetBaseException().Message}";
     }
 
-    /// <summary>" Use one of: Strict, Lax, None." when the binder's message names an enum type ("... to type 'X'.").</summary>
+    /// <summary>" Use one of: Strict, Lax." when the binder's message names an enum type ("... to type 'X'.").</summary>
     private static string ChoicesOf(string binderMessage)
     {
         var start = binderMessage.LastIndexOf(" to type '", StringComparison.Ordinal);
